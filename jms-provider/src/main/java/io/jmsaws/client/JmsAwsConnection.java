@@ -1,0 +1,377 @@
+package io.jmsaws.client;
+
+import io.jmsaws.config.JmsAwsConfig;
+import io.jmsaws.config.Option;
+import io.jmsaws.destination.JmsAwsTemporaryQueue;
+import io.jmsaws.message.TrustedPackages;
+import io.jmsaws.transport.AwsErrors;
+import io.jmsaws.transport.QueueInfo;
+import io.jmsaws.transport.SqsTransport;
+import jakarta.jms.ConnectionConsumer;
+import jakarta.jms.ConnectionMetaData;
+import jakarta.jms.Destination;
+import jakarta.jms.ExceptionListener;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidClientIDException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueConnection;
+import jakarta.jms.QueueSession;
+import jakarta.jms.ServerSessionPool;
+import jakarta.jms.Session;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicConnection;
+import jakarta.jms.TopicSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A JMS connection: one SQS transport (clients and batch manager), the visibility keeper for the
+ * messages its sessions own, a shared thread pool on which sessions run their listeners (a thread
+ * only while a session is delivering), its temporary queues and its client id.
+ */
+public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAwsTemporaryQueue.Owner {
+    private static final Logger LOG = LoggerFactory.getLogger(JmsAwsConnection.class);
+    /** Client ids in use in this JVM, per backend: the spec forbids two connections with one id. */
+    private static final Set<String> ACTIVE_CLIENT_IDS = ConcurrentHashMap.newKeySet();
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final JmsAwsConfig config;
+    private final SqsTransport transport;
+    private final VisibilityKeeper keeper;
+    private final ExecutorService pool;
+    private final List<JmsAwsSession> sessions = new CopyOnWriteArrayList<>();
+    private final Set<JmsAwsTemporaryQueue> temporaryQueues = ConcurrentHashMap.newKeySet();
+    private final TrustedPackages trustedPackages;
+    private final Object lifecycle = new Object();
+
+    private volatile String clientId;
+    private volatile boolean clientIdFixed;
+    private volatile boolean clientIdFromConfig;
+    private volatile boolean started;
+    private volatile boolean closed;
+    private volatile ExceptionListener exceptionListener;
+
+    public JmsAwsConnection(JmsAwsConfig config, SqsTransport transport) throws JMSException {
+        this.config = config;
+        this.transport = transport;
+        this.keeper = new VisibilityKeeper(transport, config.getBoolean(Option.EXTEND_VISIBILITY));
+        this.trustedPackages = config.trustedPackages();
+        this.pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "jms-aws-session-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        String configured = config.get(Option.CLIENT_ID);
+        if (configured != null) {
+            registerClientId(configured);
+            clientIdFromConfig = true;
+            clientIdFixed = true;
+        }
+    }
+
+    SqsTransport transport() {
+        return transport;
+    }
+
+    VisibilityKeeper keeper() {
+        return keeper;
+    }
+
+    ExecutorService pool() {
+        return pool;
+    }
+
+    JmsAwsConfig config() {
+        return config;
+    }
+
+    TrustedPackages trustedPackages() {
+        return trustedPackages;
+    }
+
+    boolean isStarted() {
+        return started && !closed;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    void checkOpen() throws IllegalStateException {
+        if (closed) throw new IllegalStateException("the connection is closed");
+    }
+
+    /** Any use of the connection fixes its client id (spec 6.1.2: set it first or never). */
+    private void used() {
+        clientIdFixed = true;
+    }
+
+    // ------------------------------------------------------------------------------------ sessions
+
+    @Override
+    public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        checkOpen();
+        used();
+        int mode = transacted ? Session.SESSION_TRANSACTED : acknowledgeMode;
+        if (!transacted && mode != Session.AUTO_ACKNOWLEDGE && mode != Session.CLIENT_ACKNOWLEDGE && mode != Session.DUPS_OK_ACKNOWLEDGE) {
+            throw new JMSException("acknowledge mode " + acknowledgeMode + " is not one of AUTO_ACKNOWLEDGE (1), "
+                    + "CLIENT_ACKNOWLEDGE (2), DUPS_OK_ACKNOWLEDGE (3) or SESSION_TRANSACTED (0)");
+        }
+        JmsAwsSession s = new JmsAwsSession(this, mode);
+        sessions.add(s);
+        return s;
+    }
+
+    @Override
+    public Session createSession(int sessionMode) throws JMSException {
+        return createSession(sessionMode == Session.SESSION_TRANSACTED, sessionMode);
+    }
+
+    @Override
+    public Session createSession() throws JMSException {
+        return createSession(false, Session.AUTO_ACKNOWLEDGE);
+    }
+
+    @Override
+    public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return (QueueSession) createSession(transacted, acknowledgeMode);
+    }
+
+    @Override
+    public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return (TopicSession) createSession(transacted, acknowledgeMode);
+    }
+
+    void removeSession(JmsAwsSession s) {
+        sessions.remove(s);
+    }
+
+    // ------------------------------------------------------------------------------------ client id
+
+    @Override
+    public String getClientID() throws JMSException {
+        checkOpen();
+        return clientId;
+    }
+
+    @Override
+    public void setClientID(String id) throws JMSException {
+        checkOpen();
+        if (clientIdFromConfig) {
+            throw new IllegalStateException("the client id is already set to '" + clientId + "' by the connection factory");
+        }
+        if (clientIdFixed) {
+            throw new IllegalStateException("the client id must be set right after the connection is created, before any other use");
+        }
+        if (id == null || id.isEmpty()) throw new InvalidClientIDException("the client id must not be null or empty");
+        registerClientId(id);
+        clientIdFixed = true;
+    }
+
+    private void registerClientId(String id) throws InvalidClientIDException {
+        if (!ACTIVE_CLIENT_IDS.add(clientIdKey(id))) {
+            throw new InvalidClientIDException("client id '" + id + "' is already in use by another connection to "
+                    + transport + " in this JVM");
+        }
+        clientId = id;
+    }
+
+    private String clientIdKey(String id) {
+        return transport + "|" + id;
+    }
+
+    // ------------------------------------------------------------------------------------ lifecycle
+
+    @Override
+    public ConnectionMetaData getMetaData() throws JMSException {
+        checkOpen();
+        used();
+        return new JmsAwsConnectionMetaData();
+    }
+
+    @Override
+    public ExceptionListener getExceptionListener() throws JMSException {
+        checkOpen();
+        used();
+        return exceptionListener;
+    }
+
+    @Override
+    public void setExceptionListener(ExceptionListener listener) throws JMSException {
+        checkOpen();
+        used();
+        this.exceptionListener = listener;
+    }
+
+    /** Tells the exception listener of a failure no call could report (a consumer's background receive). */
+    void onAsyncError(JMSException e) {
+        ExceptionListener l = exceptionListener;
+        if (l == null) {
+            LOG.warn("connection to {}: {}", transport, e.getMessage());
+            return;
+        }
+        pool.execute(() -> l.onException(e));
+    }
+
+    @Override
+    public void start() throws JMSException {
+        checkOpen();
+        used();
+        synchronized (lifecycle) {
+            if (started) return;
+            started = true;
+        }
+        sessions.forEach(JmsAwsSession::connectionStarted);
+    }
+
+    @Override
+    public void stop() throws JMSException {
+        checkOpen();
+        used();
+        checkNotInOwnCallback("stop");
+        synchronized (lifecycle) {
+            started = false;
+        }
+        // returns when no listener of this connection is running (spec 6.1.5)
+        sessions.forEach(JmsAwsSession::awaitDeliveryIdle);
+    }
+
+    private void checkNotInOwnCallback(String what) throws IllegalStateException {
+        for (JmsAwsSession s : sessions) {
+            if (s.isDeliveryThread()) {
+                throw new IllegalStateException("a MessageListener or CompletionListener must not " + what + " its own connection");
+            }
+        }
+    }
+
+    @Override
+    public void close() throws JMSException {
+        if (closed) return;
+        checkNotInOwnCallback("close");
+        synchronized (lifecycle) {
+            started = false;
+        }
+        for (JmsAwsSession s : sessions) {
+            try {
+                s.close();
+            } catch (JMSException e) {
+                LOG.warn("closing a session of {}: {}", transport, e.getMessage());
+            }
+        }
+        for (JmsAwsTemporaryQueue q : temporaryQueues) {
+            try {
+                deleteQueueNow(q);
+            } catch (JMSException e) {
+                LOG.warn("could not delete temporary queue {}: {}", q, e.getMessage());
+            }
+        }
+        temporaryQueues.clear();
+        closed = true;
+        keeper.close();
+        transport.close();
+        pool.shutdown();
+        if (clientId != null) ACTIVE_CLIENT_IDS.remove(clientIdKey(clientId));
+    }
+
+    // ------------------------------------------------------------------------------------ temporary queues
+
+    JmsAwsTemporaryQueue createTemporaryQueue() throws JMSException {
+        checkOpen();
+        String name = "jmsaws-tmp-" + UUID.randomUUID().toString().replace("-", "");
+        JmsAwsTemporaryQueue q = new JmsAwsTemporaryQueue(name, this);
+        String physical = transport.directory().physicalName(q);
+        try {
+            transport.client().createQueue(b -> b.queueName(physical).tags(java.util.Map.of(
+                    "jms-aws:temporary", "true",
+                    "jms-aws:created", Long.toString(System.currentTimeMillis())))).join();
+        } catch (RuntimeException e) {
+            throw AwsErrors.toJms(e, "CreateQueue", q.toString());
+        }
+        temporaryQueues.add(q);
+        return q;
+    }
+
+    @Override
+    public boolean owns(JmsAwsTemporaryQueue queue) {
+        return temporaryQueues.contains(queue);
+    }
+
+    @Override
+    public void deleteTemporaryQueue(JmsAwsTemporaryQueue queue) throws JMSException {
+        checkOpen();
+        for (JmsAwsSession s : sessions) {
+            if (s.hasConsumerOn(queue)) {
+                throw new IllegalStateException("temporary queue " + queue + " still has consumers; close them before deleting it");
+            }
+        }
+        if (temporaryQueues.remove(queue)) deleteQueueNow(queue);
+    }
+
+    private void deleteQueueNow(JmsAwsTemporaryQueue queue) throws JMSException {
+        try {
+            QueueInfo info = transport.directory().resolve(queue);
+            transport.client().deleteQueue(b -> b.queueUrl(info.url())).join();
+            transport.directory().forget(queue);
+        } catch (RuntimeException e) {
+            if (!AwsErrors.isQueueMissing(e)) throw AwsErrors.toJms(e, "DeleteQueue", queue.toString());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ unsupported
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Destination destination, String messageSelector,
+                                                       ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        throw connectionConsumersUnsupported();
+    }
+
+    @Override
+    public ConnectionConsumer createSharedConnectionConsumer(Topic topic, String subscriptionName, String messageSelector,
+                                                             ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        throw connectionConsumersUnsupported();
+    }
+
+    @Override
+    public ConnectionConsumer createDurableConnectionConsumer(Topic topic, String subscriptionName, String messageSelector,
+                                                              ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        throw connectionConsumersUnsupported();
+    }
+
+    @Override
+    public ConnectionConsumer createSharedDurableConnectionConsumer(Topic topic, String subscriptionName, String messageSelector,
+                                                                    ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        throw connectionConsumersUnsupported();
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Queue queue, String messageSelector, ServerSessionPool sessionPool,
+                                                       int maxMessages) throws JMSException {
+        throw connectionConsumersUnsupported();
+    }
+
+    @Override
+    public ConnectionConsumer createConnectionConsumer(Topic topic, String messageSelector, ServerSessionPool sessionPool,
+                                                       int maxMessages) throws JMSException {
+        throw connectionConsumersUnsupported();
+    }
+
+    private static JMSException connectionConsumersUnsupported() {
+        return new JMSException("connection consumers (ServerSessionPool, an optional part of JMS for application servers) are not "
+                + "supported; use a MessageListener, or message-driven beans through the jms-aws resource adapter");
+    }
+
+    @Override
+    public String toString() {
+        return "JmsAwsConnection[" + transport + (clientId == null ? "" : ", clientID=" + clientId) + "]";
+    }
+}

@@ -1,0 +1,355 @@
+package io.jmsaws.client;
+
+import io.jmsaws.destination.JmsAwsQueue;
+import io.jmsaws.message.JmsAwsMessage;
+import io.jmsaws.transport.AwsErrors;
+import io.jmsaws.transport.QueueInfo;
+import io.jmsaws.wire.SqsLimits;
+import io.jmsaws.wire.WireCodec;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicSubscriber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Receives from one SQS queue. Messages arrive through long-polling ReceiveMessage requests of up
+ * to {@code prefetch} (≤ 10) messages, one request at a time, issued only while someone wants
+ * messages: a receive() call is waiting or a listener is set. What is buffered is owned (its visibility is extended) and released when the consumer
+ * closes. Expired messages are deleted unseen; messages whose delivery time is still ahead are
+ * hidden until then with ChangeMessageVisibility.
+ */
+public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
+    private static final Logger LOG = LoggerFactory.getLogger(JmsAwsMessageConsumer.class);
+    private static final long MAX_RETRY_DELAY_MILLIS = 30_000;
+
+    private final JmsAwsSession session;
+    private final JmsAwsQueue queue;
+    private final QueueInfo info;
+    private final int prefetch;
+    private final int waitTimeSeconds;
+    private final ArrayDeque<ReceivedMessage> buffer = new ArrayDeque<>();
+    private boolean fetching;
+    private boolean shortPolling;
+    private boolean fetchScheduled;
+    private int waitingReceivers;
+    private long retryDelayMillis;
+    private JMSException lastError;
+    private volatile MessageListener listener;
+    private volatile boolean closed;
+
+    JmsAwsMessageConsumer(JmsAwsSession session, JmsAwsQueue queue, QueueInfo info) {
+        this.session = session;
+        this.queue = queue;
+        this.info = info;
+        this.prefetch = session.connection().config().getInt(io.jmsaws.config.Option.PREFETCH);
+        this.waitTimeSeconds = session.connection().config().getInt(io.jmsaws.config.Option.WAIT_TIME_SECONDS);
+    }
+
+    JmsAwsQueue queue() {
+        return queue;
+    }
+
+    private void checkOpen() throws IllegalStateException {
+        if (closed || session.isClosed()) throw new IllegalStateException("the consumer is closed");
+    }
+
+    // ------------------------------------------------------------------------------------ fetching
+
+    /** Starts a ReceiveMessage if one is wanted and none is under way. Call with the monitor held. */
+    private void maybeFetch() {
+        if (fetching || fetchScheduled || closed || !session.connection().isStarted()) return;
+        boolean wanted = waitingReceivers > 0 || listener != null;
+        if (!wanted || buffer.size() >= prefetch) return;
+        fetching = true;
+        fetch(Math.min(SqsLimits.MAX_RECEIVE_MESSAGES, prefetch - buffer.size()), waitTimeSeconds, false);
+    }
+
+    /** receiveNoWait: one ReceiveMessage that does not wait, beside any long poll under way. */
+    private void shortPoll() {
+        shortPolling = true;
+        fetch(Math.min(SqsLimits.MAX_RECEIVE_MESSAGES, prefetch), 0, true);
+    }
+
+    private void fetch(int max, int waitSeconds, boolean shortPoll) {
+        session.transport().receive(info, max, waitSeconds, null).whenComplete((messages, error) -> {
+            if (error != null) onFetchFailed(error, shortPoll);
+            else onFetched(messages, shortPoll);
+        });
+    }
+
+    private void onFetched(List<software.amazon.awssdk.services.sqs.model.Message> messages, boolean shortPoll) {
+        long now = System.currentTimeMillis();
+        List<ReceivedMessage> decoded = new ArrayList<>(messages.size());
+        for (software.amazon.awssdk.services.sqs.model.Message m : messages) {
+            VisibilityKeeper.Lease lease = session.connection().keeper().hold(info, m.receiptHandle(), now);
+            try {
+                JmsAwsMessage jms = WireCodec.decode(m, queue, session.connection().trustedPackages());
+                decoded.add(new ReceivedMessage(info, m.receiptHandle(), m.messageId(), jms, lease));
+            } catch (JMSException | RuntimeException e) {
+                // decode is lenient: this is a bug, not bad input. Leave the message to SQS's redrive.
+                LOG.error("cannot decode message {} of {}; it is left for redelivery", m.messageId(), queue, e);
+                session.connection().keeper().release(lease);
+            }
+        }
+        boolean closedNow;
+        synchronized (this) {
+            if (shortPoll) shortPolling = false;
+            else fetching = false;
+            retryDelayMillis = 0;
+            closedNow = closed;
+            if (!closedNow) {
+                buffer.addAll(decoded);
+                maybeFetch();
+            }
+            notifyAll();
+        }
+        if (closedNow) {
+            session.release(decoded); // arrived after close: give them back at once
+        } else if (listener != null && !decoded.isEmpty()) {
+            session.wakeDispatcher();
+        }
+    }
+
+    private void onFetchFailed(Throwable error, boolean shortPoll) {
+        JMSException e = AwsErrors.toJms(error, "ReceiveMessage", queue.toString());
+        synchronized (this) {
+            if (shortPoll) shortPolling = false;
+            else fetching = false;
+            notifyAll();
+            if (closed) return;
+            lastError = e;
+            if (shortPoll) return;
+            // back off and try again by itself: the endpoint may come back
+            retryDelayMillis = retryDelayMillis == 0 ? 200 : Math.min(MAX_RETRY_DELAY_MILLIS, retryDelayMillis * 2);
+            fetchScheduled = true;
+            session.transport().scheduler().schedule(() -> {
+                synchronized (this) {
+                    fetchScheduled = false;
+                    maybeFetch();
+                }
+            }, retryDelayMillis, TimeUnit.MILLISECONDS);
+        }
+        if (listener != null) session.connection().onAsyncError(e);
+    }
+
+    void connectionStarted() {
+        synchronized (this) {
+            maybeFetch();
+            notifyAll();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ taking messages
+
+    /**
+     * The next message ready for the application, or null. Expired messages are deleted and
+     * messages due later are hidden until their delivery time, both without being seen.
+     */
+    private ReceivedMessage nextDeliverable() {
+        while (true) {
+            ReceivedMessage r;
+            synchronized (this) {
+                r = buffer.poll();
+                if (r == null) return null;
+            }
+            long now = System.currentTimeMillis();
+            long expiration = expirationOf(r.message);
+            if (expiration != 0 && expiration <= now) {
+                session.connection().keeper().release(r.lease);
+                session.transport().deleteBatched(info.url(), r.receiptHandle);
+                continue;
+            }
+            long due = deliveryTimeOf(r.message);
+            if (due > now) {
+                session.connection().keeper().release(r.lease);
+                int seconds = (int) Math.min(SqsLimits.MAX_VISIBILITY_TIMEOUT_SECONDS - 60, (due - now + 999) / 1000);
+                session.transport().changeVisibilityBatched(info.url(), r.receiptHandle, seconds);
+                continue;
+            }
+            return r;
+        }
+    }
+
+    private static long expirationOf(Message m) {
+        try {
+            return m.getJMSExpiration();
+        } catch (JMSException e) {
+            return 0;
+        }
+    }
+
+    private static long deliveryTimeOf(Message m) {
+        try {
+            return m.getJMSDeliveryTime();
+        } catch (JMSException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Synchronous receive: {@code timeout} 0 waits for ever, a negative one does not wait beyond
+     * one short ReceiveMessage.
+     */
+    private Message receive(long timeout, boolean noWait) throws JMSException {
+        checkOpen();
+        if (listener != null) throw new IllegalStateException("this consumer has a MessageListener; it cannot also receive synchronously");
+        long deadline = timeout > 0 ? System.currentTimeMillis() + timeout : Long.MAX_VALUE;
+        boolean polled = false;
+        while (true) {
+            ReceivedMessage r = nextDeliverable();
+            if (r != null) {
+                session.delivered(r);
+                session.deliveryCompleted(r); // acknowledges now in AUTO and DUPS_OK, nothing otherwise
+                return r.message;
+            }
+            synchronized (this) {
+                if (closed || session.isClosed()) return null;
+                if (lastError != null) {
+                    JMSException e = lastError;
+                    lastError = null;
+                    throw e;
+                }
+                if (!buffer.isEmpty()) continue;
+                if (noWait) {
+                    if (polled || !session.connection().isStarted()) return null;
+                    polled = true;
+                    shortPoll();
+                    while (shortPolling && !closed) waitFor(1_000);
+                    continue;
+                }
+                long remaining = deadline - System.currentTimeMillis();
+                if (remaining <= 0) return null;
+                waitingReceivers++;
+                try {
+                    maybeFetch();
+                    waitFor(Math.min(remaining, 60_000));
+                } finally {
+                    waitingReceivers--;
+                }
+            }
+        }
+    }
+
+    private void waitFor(long millis) throws JMSException {
+        try {
+            wait(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JMSException("interrupted while receiving from " + queue);
+        }
+    }
+
+    @Override
+    public Message receive() throws JMSException {
+        return receive(0, false);
+    }
+
+    @Override
+    public Message receive(long timeout) throws JMSException {
+        return receive(timeout, false);
+    }
+
+    @Override
+    public Message receiveNoWait() throws JMSException {
+        return receive(-1, true);
+    }
+
+    /** Delivers one message to the listener, on the session's dispatcher. */
+    boolean deliverToListener() {
+        MessageListener l = listener;
+        if (l == null || closed) return false;
+        ReceivedMessage r = nextDeliverable();
+        if (r == null) {
+            synchronized (this) {
+                maybeFetch();
+            }
+            return false;
+        }
+        session.delivered(r);
+        try {
+            l.onMessage(r.message);
+            session.deliveryCompleted(r);
+        } catch (RuntimeException e) {
+            LOG.warn("the MessageListener of {} threw {}; the message will be delivered again", queue, e.toString());
+            session.deliveryFailed(r);
+        }
+        synchronized (this) {
+            maybeFetch();
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------------------------ the rest of the API
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        checkOpen();
+        return listener;
+    }
+
+    @Override
+    public void setMessageListener(MessageListener listener) throws JMSException {
+        checkOpen();
+        this.listener = listener;
+        synchronized (this) {
+            maybeFetch();
+        }
+        if (listener != null) session.wakeDispatcher();
+    }
+
+    @Override
+    public String getMessageSelector() throws JMSException {
+        checkOpen();
+        return null;
+    }
+
+    @Override
+    public Queue getQueue() throws JMSException {
+        checkOpen();
+        return queue;
+    }
+
+    @Override
+    public Topic getTopic() throws JMSException {
+        throw new IllegalStateException("this consumer reads a queue, not a topic");
+    }
+
+    @Override
+    public boolean getNoLocal() throws JMSException {
+        checkOpen();
+        return false;
+    }
+
+    @Override
+    public void close() throws JMSException {
+        if (closed) return;
+        closeInternal();
+        // close returns after a running onMessage of this consumer ends, unless called from it
+        session.awaitDeliveryIdle();
+    }
+
+    /** Stops receiving and gives buffered messages back to SQS. */
+    void closeInternal() {
+        List<ReceivedMessage> held;
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+            held = new ArrayList<>(buffer);
+            buffer.clear();
+            notifyAll();
+        }
+        session.release(held);
+        session.removeConsumer(this);
+    }
+}

@@ -1,0 +1,584 @@
+package io.jmsaws.client;
+
+import io.jmsaws.destination.JmsAwsDestination;
+import io.jmsaws.destination.JmsAwsQueue;
+import io.jmsaws.destination.JmsAwsTemporaryQueue;
+import io.jmsaws.destination.JmsAwsTopic;
+import io.jmsaws.message.JmsAwsBytesMessage;
+import io.jmsaws.message.JmsAwsMapMessage;
+import io.jmsaws.message.JmsAwsMessage;
+import io.jmsaws.message.JmsAwsObjectMessage;
+import io.jmsaws.message.JmsAwsStreamMessage;
+import io.jmsaws.message.JmsAwsTextMessage;
+import io.jmsaws.transport.QueueInfo;
+import io.jmsaws.transport.SqsTransport;
+import io.jmsaws.util.SerialExecutor;
+import io.jmsaws.wire.OutboundMessage;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.CompletionListener;
+import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.QueueSender;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicPublisher;
+import jakarta.jms.TopicSession;
+import jakarta.jms.TopicSubscriber;
+import jakarta.jms.TransactionRolledBackException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A JMS session: the unit of acknowledgement and transactions, and the serial context in which
+ * its listeners and completion callbacks run.
+ *
+ * <p>Every message delivered to the application is "unacknowledged" until the acknowledge mode
+ * says otherwise: AUTO/DUPS_OK right after receive() returns or onMessage() ends (a batched
+ * delete), CLIENT on acknowledge() (all of the session's, one DeleteMessageBatch per 10),
+ * transacted on commit. recover() and rollback() make those messages visible again at once, so
+ * SQS redelivers them with their receive count raised (JMSRedelivered, JMSXDeliveryCount).
+ */
+public class JmsAwsSession implements QueueSession, TopicSession {
+    private static final Logger LOG = LoggerFactory.getLogger(JmsAwsSession.class);
+    private static final long CLOSE_WAIT_SECONDS = 60;
+
+    private record PendingSend(QueueInfo queue, OutboundMessage message) {
+    }
+
+    private final JmsAwsConnection connection;
+    private final int mode;
+    private final SerialExecutor dispatcher;
+    private final Object deliveryLock = new Object();
+    private final List<ReceivedMessage> unacked = new ArrayList<>();
+    private final List<PendingSend> transactionSends = new ArrayList<>();
+    private final List<JmsAwsMessageConsumer> consumers = new CopyOnWriteArrayList<>();
+    private final List<JmsAwsMessageProducer> producers = new CopyOnWriteArrayList<>();
+    private final List<JmsAwsQueueBrowser> browsers = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean dispatchScheduled = new AtomicBoolean();
+    private volatile Thread deliveryThread;
+    private volatile boolean closed;
+    private MessageListener sessionListener;
+    /** Completion callbacks run in send order: each waits for the previous one. */
+    private CompletableFuture<Void> completionChain = CompletableFuture.completedFuture(null);
+    /** Asynchronous sends to FIFO queues go out one after the other, so SQS keeps their order. */
+    private CompletableFuture<?> fifoSendChain = CompletableFuture.completedFuture(null);
+
+    JmsAwsSession(JmsAwsConnection connection, int mode) {
+        this.connection = connection;
+        this.mode = mode;
+        this.dispatcher = new SerialExecutor(connection.pool());
+    }
+
+    JmsAwsConnection connection() {
+        return connection;
+    }
+
+    SqsTransport transport() {
+        return connection.transport();
+    }
+
+    boolean isClosed() {
+        return closed || connection.isClosed();
+    }
+
+    void checkOpen() throws IllegalStateException {
+        if (isClosed()) throw new IllegalStateException("the session is closed");
+    }
+
+    boolean isDeliveryThread() {
+        return deliveryThread == Thread.currentThread();
+    }
+
+    boolean isAutoAcknowledge() {
+        return mode == Session.AUTO_ACKNOWLEDGE || mode == Session.DUPS_OK_ACKNOWLEDGE;
+    }
+
+    // ------------------------------------------------------------------------------------ messages
+
+    @Override public BytesMessage createBytesMessage() throws JMSException { checkOpen(); return new JmsAwsBytesMessage(); }
+    @Override public MapMessage createMapMessage() throws JMSException { checkOpen(); return new JmsAwsMapMessage(); }
+    @Override public Message createMessage() throws JMSException { checkOpen(); return new JmsAwsMessage(); }
+    @Override public StreamMessage createStreamMessage() throws JMSException { checkOpen(); return new JmsAwsStreamMessage(); }
+    @Override public TextMessage createTextMessage() throws JMSException { checkOpen(); return new JmsAwsTextMessage(); }
+    @Override public TextMessage createTextMessage(String text) throws JMSException { checkOpen(); return new JmsAwsTextMessage(text); }
+
+    @Override
+    public ObjectMessage createObjectMessage() throws JMSException {
+        checkOpen();
+        JmsAwsObjectMessage m = new JmsAwsObjectMessage();
+        m.setTrustedPackages(connection.trustedPackages());
+        return m;
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
+        ObjectMessage m = createObjectMessage();
+        m.setObject(object);
+        return m;
+    }
+
+    // ------------------------------------------------------------------------------------ destinations
+
+    @Override
+    public Queue createQueue(String queueName) throws JMSException {
+        checkOpen();
+        if (queueName == null) throw new InvalidDestinationException("a queue name must not be null");
+        transport().directory().checkName(queueName);
+        return new JmsAwsQueue(queueName);
+    }
+
+    @Override
+    public Topic createTopic(String topicName) throws JMSException {
+        checkOpen();
+        if (topicName == null || topicName.isEmpty()) throw new InvalidDestinationException("a topic name must not be null or empty");
+        return new JmsAwsTopic(topicName);
+    }
+
+    @Override
+    public TemporaryQueue createTemporaryQueue() throws JMSException {
+        checkOpen();
+        return connection.createTemporaryQueue();
+    }
+
+    @Override
+    public TemporaryTopic createTemporaryTopic() throws JMSException {
+        checkOpen();
+        throw Unsupported.topics();
+    }
+
+    JmsAwsQueue checkQueue(Destination d) throws JMSException {
+        if (d == null) throw new InvalidDestinationException("the destination must not be null");
+        if (d instanceof JmsAwsTopic) throw Unsupported.topics();
+        if (!(d instanceof JmsAwsQueue q)) {
+            throw new InvalidDestinationException("destination " + d + " (" + d.getClass().getName()
+                    + ") was not made by jms-aws; create it with Session.createQueue or look it up in jms-aws JNDI");
+        }
+        return q;
+    }
+
+    // ------------------------------------------------------------------------------------ producers and consumers
+
+    @Override
+    public MessageProducer createProducer(Destination destination) throws JMSException {
+        checkOpen();
+        if (destination != null) checkQueue(destination);
+        JmsAwsMessageProducer p = new JmsAwsMessageProducer(this, (JmsAwsDestination) destination);
+        producers.add(p);
+        return p;
+    }
+
+    @Override
+    public QueueSender createSender(Queue queue) throws JMSException {
+        return (QueueSender) createProducer(queue);
+    }
+
+    @Override
+    public TopicPublisher createPublisher(Topic topic) throws JMSException {
+        return (TopicPublisher) createProducer(topic);
+    }
+
+    void removeProducer(JmsAwsMessageProducer p) {
+        producers.remove(p);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination) throws JMSException {
+        return createConsumer(destination, null);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector) throws JMSException {
+        checkOpen();
+        JmsAwsQueue queue = checkQueue(destination);
+        if (messageSelector != null && !messageSelector.isBlank()) throw Unsupported.selectors();
+        if (queue instanceof JmsAwsTemporaryQueue tq && (tq.owner() == null || !tq.owner().owns(tq))) {
+            throw new InvalidDestinationException("only the connection that created temporary queue " + tq + " can consume from it");
+        }
+        QueueInfo info = transport().directory().resolve(queue);
+        JmsAwsMessageConsumer c = new JmsAwsMessageConsumer(this, queue, info);
+        consumers.add(c);
+        if (connection.isStarted()) c.connectionStarted();
+        return c;
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal) throws JMSException {
+        return createConsumer(destination, messageSelector);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue) throws JMSException {
+        return (QueueReceiver) createConsumer(queue);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue, String messageSelector) throws JMSException {
+        return (QueueReceiver) createConsumer(queue, messageSelector);
+    }
+
+    void removeConsumer(JmsAwsMessageConsumer c) {
+        consumers.remove(c);
+    }
+
+    boolean hasConsumerOn(JmsAwsQueue queue) {
+        return consumers.stream().anyMatch(c -> c.queue().equals(queue));
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue) throws JMSException {
+        return createBrowser(queue, null);
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
+        checkOpen();
+        JmsAwsQueue q = checkQueue(queue);
+        if (messageSelector != null && !messageSelector.isBlank()) throw Unsupported.selectors();
+        JmsAwsQueueBrowser b = new JmsAwsQueueBrowser(this, q, transport().directory().resolve(q));
+        browsers.add(b);
+        return b;
+    }
+
+    void removeBrowser(JmsAwsQueueBrowser b) {
+        browsers.remove(b);
+    }
+
+    // Topic subscriptions arrive with SNS support.
+    @Override public TopicSubscriber createSubscriber(Topic topic) throws JMSException { checkOpen(); throw Unsupported.topics(); }
+    @Override public TopicSubscriber createSubscriber(Topic topic, String s, boolean noLocal) throws JMSException { checkOpen(); throw Unsupported.topics(); }
+    @Override public MessageConsumer createSharedConsumer(Topic topic, String name) throws JMSException { checkOpen(); throw Unsupported.topics(); }
+    @Override public MessageConsumer createSharedConsumer(Topic topic, String name, String s) throws JMSException { checkOpen(); throw Unsupported.topics(); }
+    @Override public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException { checkOpen(); throw Unsupported.topics(); }
+    @Override public TopicSubscriber createDurableSubscriber(Topic topic, String name, String s, boolean noLocal) throws JMSException { checkOpen(); throw Unsupported.topics(); }
+    @Override public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException { checkOpen(); throw Unsupported.topics(); }
+    @Override public MessageConsumer createDurableConsumer(Topic topic, String name, String s, boolean noLocal) throws JMSException { checkOpen(); throw Unsupported.topics(); }
+    @Override public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException { checkOpen(); throw Unsupported.topics(); }
+    @Override public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String s) throws JMSException { checkOpen(); throw Unsupported.topics(); }
+    @Override public void unsubscribe(String name) throws JMSException { checkOpen(); throw Unsupported.topics(); }
+
+    // ------------------------------------------------------------------------------------ sending
+
+    /** Sends one encoded message the way this session's mode asks for. */
+    void send(QueueInfo q, OutboundMessage out, Message original, CompletionListener listener) throws JMSException {
+        if (mode == Session.SESSION_TRANSACTED) {
+            synchronized (unacked) {
+                transactionSends.add(new PendingSend(q, out));
+            }
+            if (listener != null) complete(CompletableFuture.completedFuture(null), original, listener);
+            return;
+        }
+        if (listener != null) {
+            CompletableFuture<SendMessageResponse> f;
+            if (q.fifo()) {
+                synchronized (this) {
+                    CompletableFuture<SendMessageResponse> next = fifoSendChain.handle((r, e) -> null)
+                            .thenCompose(v -> transport().sendNow(q, out));
+                    fifoSendChain = next;
+                    f = next;
+                }
+            } else {
+                f = transport().sendBatched(q, out);
+            }
+            complete(f, original, listener);
+            return;
+        }
+        // concurrent senders share batches; a lone send goes out at once
+        CompletableFuture<SendMessageResponse> f = !q.fifo() && transport().sendsInFlight(q)
+                ? transport().sendBatched(q, out) : transport().sendNow(q, out);
+        try {
+            f.join();
+        } catch (RuntimeException e) {
+            throw io.jmsaws.transport.AwsErrors.toJms(e, "SendMessage", q.toString());
+        }
+    }
+
+    private void complete(CompletableFuture<?> sent, Message original, CompletionListener listener) {
+        synchronized (this) {
+            completionChain = completionChain.thenCompose(v -> sent.handleAsync((r, e) -> {
+                deliveryThread = Thread.currentThread();
+                try {
+                    if (e == null) {
+                        listener.onCompletion(original);
+                    } else {
+                        listener.onException(original, io.jmsaws.transport.AwsErrors.toJms(e, "SendMessage", "the destination"));
+                    }
+                } catch (RuntimeException ex) {
+                    LOG.warn("a CompletionListener threw {}", ex.toString());
+                } finally {
+                    deliveryThread = null;
+                }
+                return null;
+            }, dispatcher));
+        }
+    }
+
+    /** Waits until every asynchronous send of this session has completed and its callback has run. */
+    void awaitAsyncSends() {
+        CompletableFuture<Void> chain;
+        synchronized (this) {
+            chain = completionChain;
+        }
+        try {
+            chain.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("asynchronous sends still pending after {} s: {}", CLOSE_WAIT_SECONDS, e.toString());
+        }
+    }
+
+    void checkNotInCallback(String what) throws IllegalStateException {
+        if (isDeliveryThread()) {
+            throw new IllegalStateException("a MessageListener or CompletionListener must not call " + what + " on its own session");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ delivery
+
+    /** Records a message handed to the application; AUTO/DUPS_OK acknowledge it when the delivery ends. */
+    void delivered(ReceivedMessage r) {
+        if (mode == Session.CLIENT_ACKNOWLEDGE) {
+            r.message.setAcknowledger(this::acknowledge);
+        }
+        synchronized (unacked) {
+            unacked.add(r);
+        }
+    }
+
+    /** AUTO_ACKNOWLEDGE and DUPS_OK: the delivery ended normally, delete the message (batched). */
+    void deliveryCompleted(ReceivedMessage r) {
+        if (!isAutoAcknowledge()) return;
+        synchronized (unacked) {
+            if (!unacked.remove(r)) return; // recovered inside the listener
+        }
+        connection.keeper().release(r.lease);
+        transport().deleteBatched(r.queue.url(), r.receiptHandle).whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.warn("acknowledging a message of {} failed ({}); it will be delivered again", r.queue, e.toString());
+            }
+        });
+    }
+
+    /** AUTO_ACKNOWLEDGE and DUPS_OK: the listener threw, so the message is delivered again (spec 8.7). */
+    void deliveryFailed(ReceivedMessage r) {
+        if (!isAutoAcknowledge()) return;
+        synchronized (unacked) {
+            if (!unacked.remove(r)) return;
+        }
+        release(List.of(r));
+    }
+
+    /** Makes messages visible again at once, for redelivery. */
+    void release(List<ReceivedMessage> messages) {
+        for (ReceivedMessage r : messages) {
+            connection.keeper().release(r.lease);
+            transport().changeVisibilityBatched(r.queue.url(), r.receiptHandle, 0).whenComplete((v, e) -> {
+                if (e != null) LOG.debug("releasing a message of {}: {}", r.queue, e.toString());
+            });
+        }
+    }
+
+    private List<ReceivedMessage> takeUnacked() {
+        synchronized (unacked) {
+            List<ReceivedMessage> all = new ArrayList<>(unacked);
+            unacked.clear();
+            return all;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ acknowledge, recover, transactions
+
+    /** CLIENT_ACKNOWLEDGE: acknowledges every message the session has delivered so far. */
+    void acknowledge() throws JMSException {
+        if (isClosed()) throw new IllegalStateException("cannot acknowledge: the session is closed");
+        if (mode != Session.CLIENT_ACKNOWLEDGE) return;
+        deleteNow(takeUnacked());
+    }
+
+    private void deleteNow(List<ReceivedMessage> messages) throws JMSException {
+        if (messages.isEmpty()) return;
+        Map<String, List<String>> byQueue = new LinkedHashMap<>();
+        for (ReceivedMessage r : messages) {
+            byQueue.computeIfAbsent(r.queue.url(), k -> new ArrayList<>()).add(r.receiptHandle);
+            connection.keeper().release(r.lease);
+        }
+        transport().deleteAll(byQueue);
+    }
+
+    @Override
+    public void recover() throws JMSException {
+        checkOpen();
+        if (mode == Session.SESSION_TRANSACTED) throw new IllegalStateException("recover() is not allowed in a transacted session");
+        release(takeUnacked());
+    }
+
+    @Override
+    public boolean getTransacted() throws JMSException {
+        checkOpen();
+        return mode == Session.SESSION_TRANSACTED;
+    }
+
+    @Override
+    public int getAcknowledgeMode() throws JMSException {
+        checkOpen();
+        return mode;
+    }
+
+    @Override
+    public void commit() throws JMSException {
+        checkOpen();
+        if (mode != Session.SESSION_TRANSACTED) throw new IllegalStateException("commit() needs a transacted session");
+        checkNotInCallbackForCompletion("commit");
+        awaitAsyncSends();
+        List<ReceivedMessage> consumed;
+        List<PendingSend> sends;
+        synchronized (unacked) {
+            consumed = new ArrayList<>(unacked);
+            sends = new ArrayList<>(transactionSends);
+            unacked.clear();
+            transactionSends.clear();
+        }
+        if (consumed.stream().anyMatch(r -> r.lease.isLost())) {
+            release(consumed);
+            throw new TransactionRolledBackException("the transaction was rolled back: SQS may already have given a message it "
+                    + "consumed to another consumer (its visibility timeout ran out); nothing was sent and its messages will be delivered again");
+        }
+        // sends first, acknowledgements second: a failure between them can cause duplicates, never loss
+        Map<QueueInfo, List<OutboundMessage>> byQueue = new LinkedHashMap<>();
+        for (PendingSend s : sends) byQueue.computeIfAbsent(s.queue(), k -> new ArrayList<>()).add(s.message());
+        try {
+            for (Map.Entry<QueueInfo, List<OutboundMessage>> e : byQueue.entrySet()) transport().sendAll(e.getKey(), e.getValue());
+        } catch (JMSException e) {
+            release(consumed);
+            JMSException failed = new JMSException("commit failed while sending: " + e.getMessage()
+                    + "; consumed messages will be delivered again", e.getErrorCode());
+            failed.initCause(e);
+            throw failed;
+        }
+        deleteNow(consumed);
+    }
+
+    private void checkNotInCallbackForCompletion(String what) throws IllegalStateException {
+        // a MessageListener may commit its own session; a CompletionListener may not, but both run on the delivery thread
+        // and only the latter is outside a delivery, which is when deliveryLock is not held by this thread
+        if (isDeliveryThread() && !Thread.holdsLock(deliveryLock)) {
+            throw new IllegalStateException("a CompletionListener must not call " + what + " on its own session");
+        }
+    }
+
+    @Override
+    public void rollback() throws JMSException {
+        checkOpen();
+        if (mode != Session.SESSION_TRANSACTED) throw new IllegalStateException("rollback() needs a transacted session");
+        checkNotInCallbackForCompletion("rollback");
+        awaitAsyncSends();
+        synchronized (unacked) {
+            transactionSends.clear();
+        }
+        release(takeUnacked());
+    }
+
+    // ------------------------------------------------------------------------------------ listeners
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        checkOpen();
+        return sessionListener;
+    }
+
+    @Override
+    public void setMessageListener(MessageListener listener) throws JMSException {
+        checkOpen();
+        this.sessionListener = listener;
+    }
+
+    @Override
+    public void run() {
+        throw new UnsupportedOperationException("Session.run() is for application-server facilities, which jms-aws does not use");
+    }
+
+    /** Asks the dispatcher to deliver what the listener consumers hold. Coalesces repeated requests. */
+    void wakeDispatcher() {
+        if (closed || !connection.isStarted()) return;
+        if (dispatchScheduled.compareAndSet(false, true)) {
+            dispatcher.execute(this::dispatch);
+        }
+    }
+
+    private void dispatch() {
+        dispatchScheduled.set(false);
+        boolean delivered = true;
+        while (delivered && !closed && connection.isStarted()) {
+            delivered = false;
+            for (JmsAwsMessageConsumer c : consumers) {
+                synchronized (deliveryLock) {
+                    if (closed || !connection.isStarted()) return;
+                    deliveryThread = Thread.currentThread();
+                    try {
+                        delivered |= c.deliverToListener();
+                    } finally {
+                        deliveryThread = null;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Returns when no listener of this session is running. */
+    void awaitDeliveryIdle() {
+        if (isDeliveryThread()) return;
+        synchronized (deliveryLock) {
+            // acquiring the lock is the wait
+        }
+    }
+
+    void connectionStarted() {
+        consumers.forEach(JmsAwsMessageConsumer::connectionStarted);
+        wakeDispatcher();
+    }
+
+    // ------------------------------------------------------------------------------------ close
+
+    @Override
+    public void close() throws JMSException {
+        if (closed) return;
+        checkNotInCallback("close");
+        closed = true;
+        for (JmsAwsMessageConsumer c : consumers) c.closeInternal();
+        for (JmsAwsQueueBrowser b : browsers) b.close();
+        awaitDeliveryIdle();
+        awaitAsyncSends();
+        synchronized (unacked) {
+            transactionSends.clear();
+        }
+        // unacknowledged and uncommitted messages are delivered again (spec 6.2.13, 6.2.9)
+        release(takeUnacked());
+        producers.clear();
+        connection.removeSession(this);
+    }
+}

@@ -1,0 +1,106 @@
+package io.jmsaws.client;
+
+import io.jmsaws.transport.QueueInfo;
+import io.jmsaws.transport.SqsTransport;
+import io.jmsaws.wire.SqsLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps every message a connection owns (prefetched, delivered and unacknowledged, consumed in an
+ * open transaction) invisible to other consumers: when half of its visibility timeout has passed,
+ * the timeout is renewed with a batched ChangeMessageVisibility. A message whose visibility could
+ * not be kept is marked lost, so that a commit can refuse to pretend it consumed it.
+ */
+final class VisibilityKeeper implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VisibilityKeeper.class);
+    private static final long TICK_MILLIS = 250;
+    /** SQS refuses to extend past 12 hours after the receive. */
+    private static final long MAX_HOLD_MILLIS = SqsLimits.MAX_VISIBILITY_TIMEOUT_SECONDS * 1000L - 60_000;
+
+    /** One owned message. */
+    static final class Lease {
+        final String queueUrl;
+        final String receiptHandle;
+        final int visibilitySeconds;
+        final long receivedAt;
+        volatile long deadline;
+        volatile boolean lost;
+        volatile boolean extending;
+
+        Lease(String queueUrl, String receiptHandle, int visibilitySeconds, long receivedAt) {
+            this.queueUrl = queueUrl;
+            this.receiptHandle = receiptHandle;
+            this.visibilitySeconds = visibilitySeconds;
+            this.receivedAt = receivedAt;
+            this.deadline = receivedAt + visibilitySeconds * 1000L;
+        }
+
+        boolean isLost() {
+            return lost || System.currentTimeMillis() > deadline;
+        }
+    }
+
+    private final SqsTransport transport;
+    private final boolean extend;
+    private final Set<Lease> leases = ConcurrentHashMap.newKeySet();
+    private final ScheduledFuture<?> ticker;
+
+    VisibilityKeeper(SqsTransport transport, boolean extend) {
+        this.transport = transport;
+        this.extend = extend;
+        this.ticker = transport.scheduler().scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    Lease hold(QueueInfo queue, String receiptHandle, long receivedAt) {
+        Lease lease = new Lease(queue.url(), receiptHandle, queue.visibilityTimeout(), receivedAt);
+        leases.add(lease);
+        return lease;
+    }
+
+    void release(Lease lease) {
+        if (lease != null) leases.remove(lease);
+    }
+
+    int size() {
+        return leases.size();
+    }
+
+    private void tick() {
+        if (!extend) return;
+        long now = System.currentTimeMillis();
+        for (Lease lease : leases) {
+            if (lease.extending || lease.lost) continue;
+            long halfTimeout = lease.visibilitySeconds * 500L;
+            if (lease.deadline - now > halfTimeout) continue;
+            if (now - lease.receivedAt + lease.visibilitySeconds * 1000L > MAX_HOLD_MILLIS) {
+                lease.lost = true;
+                LOG.warn("a message of {} has been held for close to SQS's 12-hour limit; its visibility cannot be extended further",
+                        lease.queueUrl);
+                continue;
+            }
+            lease.extending = true;
+            long requestedAt = now;
+            transport.changeVisibilityBatched(lease.queueUrl, lease.receiptHandle, lease.visibilitySeconds).whenComplete((r, e) -> {
+                if (e == null) {
+                    lease.deadline = requestedAt + lease.visibilitySeconds * 1000L;
+                } else if (leases.contains(lease)) {
+                    lease.lost = true;
+                    LOG.warn("could not extend the visibility of a message of {} ({}); it may be delivered again", lease.queueUrl, e.toString());
+                }
+                lease.extending = false;
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        ticker.cancel(false);
+        leases.clear();
+    }
+}

@@ -1,0 +1,92 @@
+package io.jmsaws.config;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Every configuration option, by the one name shared by the connection URL, the factory's setters,
+ * JNDI and (later) the resource adapter. Each option checks its own values.
+ */
+public enum Option {
+    CLIENT_ID("clientID", null),
+    PREFETCH("prefetch", "10"),
+    WAIT_TIME_SECONDS("waitTimeSeconds", "20"),
+    QUEUE_PREFIX("queuePrefix", ""),
+    AUTO_CREATE("autoCreate", "true"),
+    USERS("users", null),
+    REGION("region", "us-east-1"),
+    ENDPOINT("endpoint", null),
+    SNS_ENDPOINT("snsEndpoint", null),
+    ACCESS_KEY_ID("accessKeyId", null),
+    SECRET_ACCESS_KEY("secretAccessKey", null),
+    TRUSTED_PACKAGES("trustedPackages", "java.lang,java.util,java.math,java.time,java.net"),
+    FIFO_DEFAULT_GROUP_ID("fifoDefaultGroupId", "default"),
+    BATCH_WINDOW_MILLIS("batchWindowMillis", "20"),
+    EXTEND_VISIBILITY("extendVisibility", "true"),
+    MAX_ATTEMPTS("maxAttempts", "4"),
+    DELETED_QUEUE_COOLDOWN_SECONDS("deletedQueueCooldownSeconds", "60");
+
+    private final String key;
+    private final String defaultValue;
+
+    Option(String key, String defaultValue) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public boolean isSecret() {
+        return this == SECRET_ACCESS_KEY || this == USERS;
+    }
+
+    /** The option of that name; an unknown name is an error that lists the known ones. */
+    public static Option byKey(String key) {
+        for (Option o : values()) {
+            if (o.key.equals(key)) return o;
+        }
+        throw new IllegalArgumentException("unknown option '" + key + "'; the options are: "
+                + Arrays.stream(values()).map(Option::key).collect(Collectors.joining(", ")));
+    }
+
+    /** Checks a value, with a message that names the option and the allowed range. */
+    public void validate(String value) {
+        switch (this) {
+            case PREFETCH -> intRange(value, 1, 10);
+            case WAIT_TIME_SECONDS -> intRange(value, 0, 20);
+            case BATCH_WINDOW_MILLIS -> intRange(value, 0, 10_000);
+            case MAX_ATTEMPTS -> intRange(value, 1, 20);
+            case DELETED_QUEUE_COOLDOWN_SECONDS -> intRange(value, 0, 3600);
+            case AUTO_CREATE, EXTEND_VISIBILITY -> {
+                if (!"true".equalsIgnoreCase(value) && !"false".equalsIgnoreCase(value)) {
+                    throw new IllegalArgumentException("option '" + key + "' must be true or false, not '" + value + "'");
+                }
+            }
+            case USERS -> {
+                for (String pair : value.split(",")) {
+                    if (pair.indexOf(':') <= 0) {
+                        throw new IllegalArgumentException("option 'users' takes name:password pairs separated by commas");
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void intRange(String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) return;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("option '" + key + "' must be a whole number from " + min + " to " + max + ", not '" + value + "'");
+    }
+}

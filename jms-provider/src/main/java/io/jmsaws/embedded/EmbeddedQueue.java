@@ -1,0 +1,435 @@
+package io.jmsaws.embedded;
+
+import io.jmsaws.wire.SqsLimits;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * One embedded SQS queue: visibility timeouts, receive counts, delays, retention, FIFO groups with
+ * the 5-minute deduplication window, redrive to a dead-letter queue, and long polling without any
+ * thread waiting (a waiting receive is a future, completed by a send or by a timer).
+ * All state is guarded by this object's monitor.
+ */
+final class EmbeddedQueue {
+    private static final Comparator<StoredMessage> BY_VISIBILITY =
+            Comparator.<StoredMessage>comparingLong(m -> m.visibleAt).thenComparingLong(m -> m.seq);
+
+    final String name;
+    final String url;
+    final String arn;
+    final boolean fifo;
+    final long createdTimestamp;
+    private final EmbeddedSqs server;
+    private QueueAttributes attributes;
+    private final Map<String, String> tags = new LinkedHashMap<>();
+
+    /** Standard queues: every message by (visibleAt, seq), so the visible ones are at the head. */
+    private final TreeSet<StoredMessage> byVisibility = new TreeSet<>(BY_VISIBILITY);
+    /** FIFO queues: every message in send order, scanned by group. */
+    private final TreeMap<Long, StoredMessage> bySeq = new TreeMap<>();
+    private final Map<String, StoredMessage> byId = new HashMap<>();
+    private final Map<String, Dedup> dedup = new HashMap<>();
+    private final List<Waiter> waiters = new ArrayList<>();
+    private ScheduledFuture<?> wakeup;
+    private long wakeupAt = Long.MAX_VALUE;
+    private long nextSeq;
+    private long receiveSerial;
+    private boolean deleted;
+
+    private record Dedup(String messageId, String sequenceNumber, long expiresAt) {
+    }
+
+    private static final class Waiter {
+        final ReceiveSpec spec;
+        final CompletableFuture<List<Message>> future;
+        ScheduledFuture<?> timeout;
+
+        Waiter(ReceiveSpec spec, CompletableFuture<List<Message>> future) {
+            this.spec = spec;
+            this.future = future;
+        }
+    }
+
+    /** What a ReceiveMessage asks for. */
+    record ReceiveSpec(int max, Integer visibilityTimeout, Predicate<String> systemAttributes, Predicate<String> messageAttributes) {
+    }
+
+    record SendSpec(String body, Map<String, MessageAttributeValue> attributes, Integer delaySeconds, String groupId,
+                    String deduplicationId) {
+    }
+
+    record SendResult(String messageId, String sequenceNumber, String md5OfBody) {
+    }
+
+    EmbeddedQueue(EmbeddedSqs server, String name, QueueAttributes attributes) {
+        this.server = server;
+        this.name = name;
+        this.url = server.urlOf(name);
+        this.arn = server.arnOf(name);
+        this.fifo = name.endsWith(".fifo");
+        this.attributes = attributes;
+        this.createdTimestamp = System.currentTimeMillis();
+    }
+
+    synchronized QueueAttributes attributes() {
+        return attributes;
+    }
+
+    synchronized void setAttributes(QueueAttributes changed) {
+        this.attributes = changed;
+    }
+
+    synchronized Map<String, String> tags() {
+        return new LinkedHashMap<>(tags);
+    }
+
+    synchronized void tag(Map<String, String> newTags) {
+        tags.putAll(newTags);
+    }
+
+    synchronized void untag(List<String> keys) {
+        keys.forEach(tags::remove);
+    }
+
+    // ------------------------------------------------------------------------------------ send
+
+    SendResult send(SendSpec spec) {
+        List<Runnable> completions;
+        SendResult result;
+        synchronized (this) {
+            long now = System.currentTimeMillis();
+            String dedupId = null;
+            if (fifo) {
+                dedupId = spec.deduplicationId() != null ? spec.deduplicationId()
+                        : attributes.contentBasedDeduplication() ? Hashes.sha256Hex(spec.body()) : null;
+                String dedupKey = attributes.dedupScopeIsGroup() ? spec.groupId() + "\u0000" + dedupId : dedupId;
+                dedup.values().removeIf(d -> d.expiresAt <= now);
+                Dedup seen = dedup.get(dedupKey);
+                if (seen != null) {
+                    // a duplicate inside the 5-minute window: accepted, answered like the original, not stored
+                    return new SendResult(seen.messageId, seen.sequenceNumber, Hashes.md5Hex(spec.body()));
+                }
+                String id = UUID.randomUUID().toString();
+                String sequenceNumber = String.format("%020d", server.nextSequenceNumber());
+                dedup.put(dedupKey, new Dedup(id, sequenceNumber, now + SqsLimits.DEDUPLICATION_WINDOW_MILLIS));
+                result = store(id, spec, now, dedupId, sequenceNumber, attributes.delaySeconds());
+            } else {
+                int delay = spec.delaySeconds() != null ? spec.delaySeconds() : attributes.delaySeconds();
+                result = store(UUID.randomUUID().toString(), spec, now, null, null, delay);
+            }
+            completions = serveWaiters(now);
+        }
+        completions.forEach(server.deliveryExecutor()::execute);
+        return result;
+    }
+
+    private SendResult store(String id, SendSpec spec, long now, String dedupId, String sequenceNumber, int delaySeconds) {
+        String md5 = Hashes.md5Hex(spec.body());
+        StoredMessage m = new StoredMessage(id, nextSeq++, spec.body(), spec.attributes(), now, fifo ? spec.groupId() : null,
+                dedupId, sequenceNumber, md5, now + delaySeconds * 1000L);
+        add(m);
+        return new SendResult(id, sequenceNumber, md5);
+    }
+
+    /** Puts a message moved here from its source queue by redrive: same id, body and attributes. */
+    void acceptMovedMessage(StoredMessage original) {
+        List<Runnable> completions;
+        synchronized (this) {
+            long now = System.currentTimeMillis();
+            StoredMessage m = new StoredMessage(original.id, nextSeq++, original.body, original.attributes,
+                    original.sentTimestamp, fifo ? original.groupId : null, original.deduplicationId,
+                    fifo ? String.format("%020d", server.nextSequenceNumber()) : null, original.md5OfBody, now);
+            add(m);
+            completions = serveWaiters(now);
+        }
+        completions.forEach(server.deliveryExecutor()::execute);
+    }
+
+    private void add(StoredMessage m) {
+        byId.put(m.id, m);
+        if (fifo) bySeq.put(m.seq, m);
+        else byVisibility.add(m);
+    }
+
+    private void remove(StoredMessage m) {
+        byId.remove(m.id);
+        if (fifo) bySeq.remove(m.seq);
+        else byVisibility.remove(m);
+    }
+
+    // ------------------------------------------------------------------------------------ receive
+
+    /** Receives now, or waits up to {@code waitSeconds} for a message to become visible. */
+    CompletableFuture<List<Message>> receive(ReceiveSpec spec, int waitSeconds) {
+        CompletableFuture<List<Message>> future = new CompletableFuture<>();
+        List<Message> now;
+        synchronized (this) {
+            now = receiveNow(spec, System.currentTimeMillis());
+            if (now.isEmpty() && waitSeconds > 0 && !deleted) {
+                Waiter w = new Waiter(spec, future);
+                waiters.add(w);
+                w.timeout = server.scheduler().schedule(() -> expire(w), waitSeconds, TimeUnit.SECONDS);
+                scheduleWakeup(System.currentTimeMillis());
+                return future;
+            }
+        }
+        future.complete(now);
+        return future;
+    }
+
+    private void expire(Waiter w) {
+        synchronized (this) {
+            if (!waiters.remove(w)) return;
+        }
+        w.future.complete(List.of());
+    }
+
+    private List<Message> receiveNow(ReceiveSpec spec, long now) {
+        List<StoredMessage> taken = fifo ? takeFifo(spec.max(), now) : takeStandard(spec.max(), now);
+        int vt = spec.visibilityTimeout() != null ? spec.visibilityTimeout() : attributes.visibilityTimeout();
+        List<Message> out = new ArrayList<>(taken.size());
+        for (StoredMessage m : taken) {
+            if (!fifo) byVisibility.remove(m);
+            m.receiveCount++;
+            if (m.receiveCount == 1) m.firstReceiveTimestamp = now;
+            m.lastReceivedAt = now;
+            m.visibleAt = now + vt * 1000L;
+            m.receiptHandle = m.id + ":" + (++receiveSerial) + ":" + name;
+            if (!fifo) byVisibility.add(m);
+            out.add(toSdk(m, spec));
+        }
+        return out;
+    }
+
+    private List<StoredMessage> takeStandard(int max, long now) {
+        List<StoredMessage> taken = new ArrayList<>();
+        Iterator<StoredMessage> it = byVisibility.iterator();
+        List<StoredMessage> toDeadLetter = new ArrayList<>();
+        while (it.hasNext() && taken.size() < max) {
+            StoredMessage m = it.next();
+            if (m.visibleAt > now) break;
+            if (expired(m, now)) {
+                it.remove();
+                byId.remove(m.id);
+            } else if (shouldDeadLetter(m)) {
+                it.remove();
+                byId.remove(m.id);
+                toDeadLetter.add(m);
+            } else {
+                taken.add(m);
+            }
+        }
+        toDeadLetter.forEach(this::deadLetter);
+        return taken;
+    }
+
+    private List<StoredMessage> takeFifo(int max, long now) {
+        List<StoredMessage> taken = new ArrayList<>();
+        Set<String> blocked = new HashSet<>();
+        Iterator<StoredMessage> it = bySeq.values().iterator();
+        List<StoredMessage> toDeadLetter = new ArrayList<>();
+        while (it.hasNext() && taken.size() < max) {
+            StoredMessage m = it.next();
+            if (blocked.contains(m.groupId)) continue;
+            if (m.visibleAt > now) {
+                // in flight or delayed: the rest of its group waits behind it
+                blocked.add(m.groupId);
+            } else if (expired(m, now)) {
+                it.remove();
+                byId.remove(m.id);
+            } else if (shouldDeadLetter(m)) {
+                it.remove();
+                byId.remove(m.id);
+                toDeadLetter.add(m);
+            } else {
+                taken.add(m);
+            }
+        }
+        toDeadLetter.forEach(this::deadLetter);
+        return taken;
+    }
+
+    private boolean expired(StoredMessage m, long now) {
+        return now - m.sentTimestamp > attributes.messageRetentionPeriod() * 1000L;
+    }
+
+    private boolean shouldDeadLetter(StoredMessage m) {
+        QueueAttributes.Redrive r = attributes.redrive();
+        return r != null && m.receiveCount >= r.maxReceiveCount();
+    }
+
+    private void deadLetter(StoredMessage m) {
+        EmbeddedQueue dlq = server.queueByArn(attributes.redrive().deadLetterTargetArn());
+        if (dlq != null) {
+            // delivered outside this queue's lock order problems: the DLQ is another monitor
+            server.deliveryExecutor().execute(() -> dlq.acceptMovedMessage(m));
+        }
+    }
+
+    private Message toSdk(StoredMessage m, ReceiveSpec spec) {
+        Map<String, String> sys = new LinkedHashMap<>();
+        putIf(sys, spec, MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, Integer.toString(m.receiveCount));
+        putIf(sys, spec, MessageSystemAttributeName.SENT_TIMESTAMP, Long.toString(m.sentTimestamp));
+        putIf(sys, spec, MessageSystemAttributeName.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP, Long.toString(m.firstReceiveTimestamp));
+        putIf(sys, spec, MessageSystemAttributeName.SENDER_ID, "000000000000");
+        if (fifo) {
+            putIf(sys, spec, MessageSystemAttributeName.MESSAGE_GROUP_ID, m.groupId);
+            putIf(sys, spec, MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID, m.deduplicationId);
+            putIf(sys, spec, MessageSystemAttributeName.SEQUENCE_NUMBER, m.sequenceNumber);
+        }
+        Map<String, MessageAttributeValue> attrs = new LinkedHashMap<>();
+        m.attributes.forEach((k, v) -> {
+            if (spec.messageAttributes().test(k)) attrs.put(k, v);
+        });
+        return Message.builder().messageId(m.id).receiptHandle(m.receiptHandle).body(m.body).md5OfBody(m.md5OfBody)
+                .attributesWithStrings(sys).messageAttributes(attrs).build();
+    }
+
+    private static void putIf(Map<String, String> sys, ReceiveSpec spec, MessageSystemAttributeName name, String value) {
+        if (value != null && spec.systemAttributes().test(name.toString())) sys.put(name.toString(), value);
+    }
+
+    /** Serves waiting receives that can now be served; returns their completions, to run outside the lock. */
+    private List<Runnable> serveWaiters(long now) {
+        if (waiters.isEmpty()) return List.of();
+        List<Runnable> completions = new ArrayList<>();
+        Iterator<Waiter> it = waiters.iterator();
+        while (it.hasNext()) {
+            Waiter w = it.next();
+            List<Message> got = receiveNow(w.spec, now);
+            if (got.isEmpty()) break; // nothing visible for this one: nothing for later ones either
+            it.remove();
+            w.timeout.cancel(false);
+            completions.add(() -> w.future.complete(got));
+        }
+        scheduleWakeup(now);
+        return completions;
+    }
+
+    /** While receives wait, a timer fires when the next invisible or delayed message becomes visible. */
+    private void scheduleWakeup(long now) {
+        if (waiters.isEmpty()) return;
+        long next = nextVisibleAt(now);
+        if (next == Long.MAX_VALUE || (wakeup != null && !wakeup.isDone() && wakeupAt <= next)) return;
+        if (wakeup != null) wakeup.cancel(false);
+        wakeupAt = next;
+        wakeup = server.scheduler().schedule(this::onWakeup, Math.max(1, next - now), TimeUnit.MILLISECONDS);
+    }
+
+    private long nextVisibleAt(long now) {
+        long next = Long.MAX_VALUE;
+        Iterable<StoredMessage> all = fifo ? bySeq.values() : byVisibility;
+        for (StoredMessage m : all) {
+            if (m.visibleAt > now) {
+                next = Math.min(next, m.visibleAt);
+                if (!fifo) break; // sorted by visibleAt
+            }
+        }
+        return next;
+    }
+
+    private void onWakeup() {
+        List<Runnable> completions;
+        synchronized (this) {
+            wakeupAt = Long.MAX_VALUE;
+            completions = serveWaiters(System.currentTimeMillis());
+        }
+        completions.forEach(server.deliveryExecutor()::execute);
+    }
+
+    // ------------------------------------------------------------------------------------ delete / visibility
+
+    void delete(String receiptHandle) {
+        synchronized (this) {
+            StoredMessage m = byId.get(messageIdOf(receiptHandle));
+            // an outdated receipt handle succeeds without deleting, as SQS does
+            if (m != null && receiptHandle.equals(m.receiptHandle)) remove(m);
+        }
+    }
+
+    void changeVisibility(String receiptHandle, int timeoutSeconds) {
+        List<Runnable> completions;
+        synchronized (this) {
+            long now = System.currentTimeMillis();
+            StoredMessage m = byId.get(messageIdOf(receiptHandle));
+            if (m == null || !receiptHandle.equals(m.receiptHandle) || m.visibleAt <= now) throw SqsErrors.notInflight();
+            if (timeoutSeconds < 0 || timeoutSeconds > SqsLimits.MAX_VISIBILITY_TIMEOUT_SECONDS
+                    || now + timeoutSeconds * 1000L - m.lastReceivedAt > SqsLimits.MAX_VISIBILITY_TIMEOUT_SECONDS * 1000L) {
+                throw SqsErrors.invalidParameter("Value " + timeoutSeconds + " for parameter VisibilityTimeout is invalid. "
+                        + "Reason: Total VisibilityTimeout for the message is beyond the limit [43200 seconds]");
+            }
+            if (!fifo) byVisibility.remove(m);
+            m.visibleAt = now + timeoutSeconds * 1000L;
+            if (!fifo) byVisibility.add(m);
+            completions = serveWaiters(now);
+        }
+        completions.forEach(server.deliveryExecutor()::execute);
+    }
+
+    private static String messageIdOf(String receiptHandle) {
+        int colon = receiptHandle == null ? -1 : receiptHandle.indexOf(':');
+        if (colon <= 0) throw SqsErrors.receiptHandleInvalid(receiptHandle);
+        return receiptHandle.substring(0, colon);
+    }
+
+    /** Whether a receipt handle was issued by this queue (so batch entries can be checked). */
+    static boolean looksValid(String receiptHandle) {
+        return receiptHandle != null && receiptHandle.indexOf(':') > 0;
+    }
+
+    // ------------------------------------------------------------------------------------ admin
+
+    synchronized void purge() {
+        byVisibility.clear();
+        bySeq.clear();
+        byId.clear();
+    }
+
+    /** Marks the queue deleted: waiting receives end empty. */
+    void markDeleted() {
+        List<Waiter> ended;
+        synchronized (this) {
+            deleted = true;
+            ended = new ArrayList<>(waiters);
+            waiters.clear();
+            if (wakeup != null) wakeup.cancel(false);
+        }
+        ended.forEach(w -> {
+            w.timeout.cancel(false);
+            w.future.complete(List.of());
+        });
+    }
+
+    synchronized Map<String, String> approximateCounts() {
+        long now = System.currentTimeMillis();
+        int visible = 0, inFlight = 0, delayed = 0;
+        for (StoredMessage m : byId.values()) {
+            if (m.visibleAt <= now) visible++;
+            else if (m.receiveCount > 0) inFlight++;
+            else delayed++;
+        }
+        Map<String, String> counts = new LinkedHashMap<>();
+        counts.put("ApproximateNumberOfMessages", Integer.toString(visible));
+        counts.put("ApproximateNumberOfMessagesNotVisible", Integer.toString(inFlight));
+        counts.put("ApproximateNumberOfMessagesDelayed", Integer.toString(delayed));
+        return counts;
+    }
+}

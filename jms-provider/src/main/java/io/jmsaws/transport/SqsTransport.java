@@ -1,0 +1,337 @@
+package io.jmsaws.transport;
+
+import io.jmsaws.config.JmsAwsConfig;
+import io.jmsaws.config.Option;
+import io.jmsaws.embedded.EmbeddedSqs;
+import io.jmsaws.embedded.EmbeddedSqsAsyncClient;
+import io.jmsaws.wire.OutboundMessage;
+import io.jmsaws.wire.SqsLimits;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A connection's way to SQS: the async client (AWS, any compatible endpoint, or the embedded
+ * backend), the SDK's {@link SqsAsyncBatchManager} for requests that may wait a little (deletes,
+ * visibility changes, asynchronous and concurrent sends), and direct batch requests where the
+ * provider already holds the whole batch (transaction commit, client acknowledge).
+ */
+public final class SqsTransport implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SqsTransport.class);
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Attempts for the entries of a batch that SQS failed one by one (the SDK retries whole requests itself). */
+    private static final int ENTRY_ATTEMPTS = 4;
+
+    private final SqsAsyncClient sqs;
+    private final boolean ownsClient;
+    private final SqsAsyncBatchManager batches;
+    private final ScheduledExecutorService scheduler;
+    private final QueueDirectory directory;
+    private final String description;
+    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> sendsInFlight = new ConcurrentHashMap<>();
+
+    private SqsTransport(SqsAsyncClient sqs, boolean ownsClient, JmsAwsConfig config) {
+        this.sqs = sqs;
+        this.ownsClient = ownsClient;
+        this.description = config.toString();
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "jms-aws-timer-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        int window = config.getInt(Option.BATCH_WINDOW_MILLIS);
+        this.batches = SqsAsyncBatchManager.builder().client(sqs).scheduledExecutor(scheduler)
+                .overrideConfiguration(b -> b.maxBatchSize(SqsLimits.MAX_BATCH_ENTRIES)
+                        .sendRequestFrequency(Duration.ofMillis(Math.max(1, window))))
+                .build();
+        this.directory = new QueueDirectory(sqs, config.get(Option.QUEUE_PREFIX), config.getBoolean(Option.AUTO_CREATE),
+                config.get(Option.FIFO_DEFAULT_GROUP_ID));
+    }
+
+    /**
+     * Opens the backend named by the configuration. Against AWS, {@code user}/{@code password} are an
+     * access key id and secret; against the embedded backend they are checked against the
+     * {@code users} option when it is set.
+     */
+    public static SqsTransport open(JmsAwsConfig config, String user, String password) throws JMSException {
+        if (config.backend() == JmsAwsConfig.Backend.EMBEDDED) {
+            Map<String, String> users = config.users();
+            if (!users.isEmpty() && (user == null || !users.containsKey(user) || !users.get(user).equals(password))) {
+                throw new JMSSecurityException("connection refused: unknown user or wrong password"
+                        + (user == null ? " (no credentials given, and the embedded instance '" + config.embeddedName()
+                        + "' has users configured)" : " for user '" + user + "'"));
+            }
+            EmbeddedSqs server = EmbeddedSqs.instance(config.embeddedName());
+            if (config.isSet(Option.DELETED_QUEUE_COOLDOWN_SECONDS)) {
+                server.setDeletedQueueCooldownMillis(config.getInt(Option.DELETED_QUEUE_COOLDOWN_SECONDS) * 1000L);
+            }
+            return new SqsTransport(new EmbeddedSqsAsyncClient(server), false, config);
+        }
+        return new SqsTransport(awsClient(config, user, password), true, config);
+    }
+
+    private static SqsAsyncClient awsClient(JmsAwsConfig config, String user, String password) throws JMSException {
+        AwsCredentialsProvider credentials;
+        if (user != null) {
+            credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(user, password == null ? "" : password));
+        } else if (config.isSet(Option.ACCESS_KEY_ID)) {
+            credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(config.get(Option.ACCESS_KEY_ID),
+                    config.get(Option.SECRET_ACCESS_KEY) == null ? "" : config.get(Option.SECRET_ACCESS_KEY)));
+        } else {
+            credentials = DefaultCredentialsProvider.builder().build();
+        }
+        try {
+            var builder = SqsAsyncClient.builder()
+                    .region(Region.of(config.get(Option.REGION)))
+                    .credentialsProvider(credentials)
+                    .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(256))
+                    .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                            .maxAttempts(config.getInt(Option.MAX_ATTEMPTS)).build()));
+            String endpoint = config.get(Option.ENDPOINT);
+            if (endpoint != null) builder.endpointOverride(URI.create(endpoint));
+            return builder.build();
+        } catch (RuntimeException e) {
+            JMSException je = new JMSException("cannot create the SQS client for " + config + ": " + e.getMessage());
+            je.initCause(e);
+            throw je;
+        }
+    }
+
+    public SqsAsyncClient client() {
+        return sqs;
+    }
+
+    public QueueDirectory directory() {
+        return directory;
+    }
+
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    // ------------------------------------------------------------------------------------ send
+
+    /** A send that goes out at once (a lone synchronous send must not wait for a batching window). */
+    public CompletableFuture<SendMessageResponse> sendNow(QueueInfo q, OutboundMessage m) {
+        return track(q, sqs.sendMessage(m.toRequest(q.url())));
+    }
+
+    /** A send that may share a SendMessageBatch with others sent within the batching window. */
+    public CompletableFuture<SendMessageResponse> sendBatched(QueueInfo q, OutboundMessage m) {
+        return track(q, batches.sendMessage(m.toRequest(q.url())));
+    }
+
+    /** Whether other sends to this queue are under way (then a new one is worth batching). */
+    public boolean sendsInFlight(QueueInfo q) {
+        AtomicInteger n = sendsInFlight.get(q.url());
+        return n != null && n.get() > 0;
+    }
+
+    private <T> CompletableFuture<T> track(QueueInfo q, CompletableFuture<T> f) {
+        AtomicInteger n = sendsInFlight.computeIfAbsent(q.url(), k -> new AtomicInteger());
+        n.incrementAndGet();
+        pending.add(f);
+        f.whenComplete((r, e) -> {
+            n.decrementAndGet();
+            pending.remove(f);
+        });
+        return f;
+    }
+
+    /**
+     * Sends all messages, in order, in batches of at most 10 entries and 1 MiB, one batch after
+     * the other (so FIFO order holds). Entries SQS fails one by one are retried; the message ids
+     * of the sent messages are returned in order.
+     */
+    public List<String> sendAll(QueueInfo q, List<OutboundMessage> messages) throws JMSException {
+        List<String> ids = new ArrayList<>(messages.size());
+        int i = 0;
+        while (i < messages.size()) {
+            int bytes = 0;
+            int end = i;
+            while (end < messages.size() && end - i < SqsLimits.MAX_BATCH_ENTRIES
+                    && bytes + messages.get(end).encodedSize() <= SqsLimits.MAX_BATCH_BYTES) {
+                bytes += messages.get(end).encodedSize();
+                end++;
+            }
+            if (end == i) end++; // a single message always fits: its size was checked at send()
+            ids.addAll(sendBatch(q, messages.subList(i, end)));
+            i = end;
+        }
+        return ids;
+    }
+
+    private List<String> sendBatch(QueueInfo q, List<OutboundMessage> batch) throws JMSException {
+        String[] ids = new String[batch.size()];
+        Map<String, SendMessageBatchRequestEntry> remaining = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) remaining.put(Integer.toString(i), batch.get(i).toBatchEntry(Integer.toString(i)));
+        for (int attempt = 1; !remaining.isEmpty(); attempt++) {
+            SendMessageBatchResponse r;
+            try {
+                r = sqs.sendMessageBatch(b -> b.queueUrl(q.url()).entries(remaining.values())).join();
+            } catch (RuntimeException e) {
+                throw AwsErrors.toJms(e, "SendMessageBatch", q.toString());
+            }
+            r.successful().forEach(s -> {
+                ids[Integer.parseInt(s.id())] = s.messageId();
+                remaining.remove(s.id());
+            });
+            List<BatchResultErrorEntry> failed = r.failed();
+            boolean retryable = failed.stream().noneMatch(f -> Boolean.TRUE.equals(f.senderFault()));
+            if (!failed.isEmpty() && (!retryable || attempt >= ENTRY_ATTEMPTS)) {
+                BatchResultErrorEntry f = failed.get(0);
+                throw new JMSException("SendMessageBatch on " + q + ": " + failed.size() + " of " + batch.size()
+                        + " messages failed after " + attempt + " attempt(s), first: " + f.code() + ": " + f.message()
+                        + "; the other messages of the batch were sent", f.code());
+            }
+            if (!failed.isEmpty()) {
+                LOG.warn("SendMessageBatch on {}: {} entries failed ({}), retrying them", q, failed.size(), failed.get(0).code());
+                sleepBackoff(attempt);
+            }
+        }
+        return List.of(ids);
+    }
+
+    // ------------------------------------------------------------------------------------ receive
+
+    public CompletableFuture<List<Message>> receive(QueueInfo q, int max, int waitSeconds, Integer visibilityTimeout) {
+        return sqs.receiveMessage(b -> b.queueUrl(q.url()).maxNumberOfMessages(max).waitTimeSeconds(waitSeconds)
+                        .visibilityTimeout(visibilityTimeout)
+                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                        .messageAttributeNames("All"))
+                .thenApply(r -> r.messages());
+    }
+
+    // ------------------------------------------------------------------------------------ delete / visibility
+
+    /** A delete that may share a batch (acknowledge modes AUTO and DUPS_OK). */
+    public CompletableFuture<Void> deleteBatched(String queueUrl, String receiptHandle) {
+        CompletableFuture<Void> f = batches.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle)).thenApply(r -> null);
+        pending.add(f);
+        f.whenComplete((r, e) -> pending.remove(f));
+        return f;
+    }
+
+    public CompletableFuture<Void> changeVisibilityBatched(String queueUrl, String receiptHandle, int seconds) {
+        CompletableFuture<Void> f = batches.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle)
+                .visibilityTimeout(seconds)).thenApply(r -> null);
+        pending.add(f);
+        f.whenComplete((r, e) -> pending.remove(f));
+        return f;
+    }
+
+    /**
+     * Deletes the given messages now, in batches of 10 per queue, and waits (client acknowledge,
+     * transaction commit). Entries that fail one by one are retried; what still fails is reported.
+     */
+    public void deleteAll(Map<String, List<String>> handlesByQueueUrl) throws JMSException {
+        List<CompletableFuture<DeleteMessageBatchResponse>> calls = new ArrayList<>();
+        List<List<DeleteMessageBatchRequestEntry>> entries = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
+        handlesByQueueUrl.forEach((url, handles) -> {
+            for (int i = 0; i < handles.size(); i += SqsLimits.MAX_BATCH_ENTRIES) {
+                List<DeleteMessageBatchRequestEntry> batch = new ArrayList<>();
+                for (int j = i; j < Math.min(handles.size(), i + SqsLimits.MAX_BATCH_ENTRIES); j++) {
+                    batch.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(j - i)).receiptHandle(handles.get(j)).build());
+                }
+                entries.add(batch);
+                urls.add(url);
+                calls.add(sqs.deleteMessageBatch(b -> b.queueUrl(url).entries(batch)));
+            }
+        });
+        for (int c = 0; c < calls.size(); c++) {
+            List<DeleteMessageBatchRequestEntry> batch = entries.get(c);
+            String url = urls.get(c);
+            DeleteMessageBatchResponse r;
+            try {
+                r = calls.get(c).join();
+            } catch (RuntimeException e) {
+                throw AwsErrors.toJms(e, "DeleteMessageBatch", url);
+            }
+            for (int attempt = 1; !r.failed().isEmpty(); attempt++) {
+                BatchResultErrorEntry f = r.failed().get(0);
+                if (attempt >= ENTRY_ATTEMPTS || Boolean.TRUE.equals(f.senderFault())) {
+                    throw new JMSException("DeleteMessageBatch on " + url + ": " + r.failed().size() + " acknowledgements failed ("
+                            + f.code() + ": " + f.message() + "); those messages will be delivered again", f.code());
+                }
+                sleepBackoff(attempt);
+                Set<String> failedIds = new java.util.HashSet<>();
+                r.failed().forEach(x -> failedIds.add(x.id()));
+                List<DeleteMessageBatchRequestEntry> retry = batch.stream().filter(e -> failedIds.contains(e.id())).toList();
+                try {
+                    r = sqs.deleteMessageBatch(b -> b.queueUrl(url).entries(retry)).join();
+                } catch (RuntimeException e) {
+                    throw AwsErrors.toJms(e, "DeleteMessageBatch", url);
+                }
+            }
+        }
+    }
+
+    private static void sleepBackoff(int attempt) {
+        try {
+            Thread.sleep(Math.min(2000, 50L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits (bounded) for batched requests still under way, so that close loses no acknowledgement. */
+    public void flush(Duration max) {
+        CompletableFuture<?>[] all = pending.toArray(new CompletableFuture<?>[0]);
+        try {
+            CompletableFuture.allOf(all).get(max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.debug("flush of {} pending requests ended: {}", all.length, e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        flush(Duration.ofSeconds(10));
+        try {
+            batches.close();
+        } catch (RuntimeException e) {
+            LOG.debug("closing the batch manager: {}", e.toString());
+        }
+        scheduler.shutdownNow();
+        if (ownsClient) sqs.close();
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

@@ -1,0 +1,459 @@
+package io.jmsaws.wire;
+
+import io.jmsaws.destination.JmsAwsDestination;
+import io.jmsaws.destination.JmsAwsQueue;
+import io.jmsaws.destination.JmsAwsTopic;
+import io.jmsaws.message.JmsAwsBytesMessage;
+import io.jmsaws.message.JmsAwsMapMessage;
+import io.jmsaws.message.JmsAwsMessage;
+import io.jmsaws.message.JmsAwsObjectMessage;
+import io.jmsaws.message.JmsAwsStreamMessage;
+import io.jmsaws.message.JmsAwsTextMessage;
+import io.jmsaws.message.MessageKind;
+import io.jmsaws.message.TrustedPackages;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.Destination;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageFormatException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * JMS message ⇄ SQS body + message attributes.
+ *
+ * <p>Layout: headers SQS has no field for go into one attribute ({@link WireHeaders}); each property
+ * becomes a typed attribute named and typed as AWS's amazon-sqs-java-messaging-lib does
+ * ({@code Number.int}, {@code Number.Boolean} "1"/"0", …), so both libraries read each other's Text,
+ * Bytes and Object messages. SQS carries at most ten attributes; properties beyond that budget, and
+ * values an attribute cannot carry (empty strings, characters SQS rejects, NaN), are packed together
+ * into one more attribute, {@code JMS_AWS_Props}, so nothing is ever dropped.
+ */
+public final class WireCodec {
+    private static final Logger LOG = LoggerFactory.getLogger(WireCodec.class);
+
+    public static final String HEADERS_ATTRIBUTE = "JMS_AWS_Headers";
+    public static final String PACKED_PROPERTIES_ATTRIBUTE = "JMS_AWS_Props";
+    /** AWS library compatibility: the message type ("text", "byte", "object"). */
+    public static final String AWS_MESSAGE_TYPE = "JMS_SQSMessageType";
+    public static final String AWS_CORRELATION_ID = "JMS_SQSCorrelationID";
+    public static final String AWS_REPLY_TO_QUEUE_NAME = "JMS_SQSReplyToQueueName";
+    public static final String AWS_REPLY_TO_QUEUE_URL = "JMS_SQSReplyToQueueURL";
+
+    public static final String JMSX_DELIVERY_COUNT = "JMSXDeliveryCount";
+    public static final String JMSX_GROUP_ID = "JMSXGroupID";
+    public static final String JMS_SQS_DEDUPLICATION_ID = "JMS_SQS_DeduplicationId";
+    public static final String JMS_SQS_SEQUENCE_NUMBER = "JMS_SQS_SequenceNumber";
+
+    private static final Set<String> RESERVED_ATTRIBUTES = Set.of(HEADERS_ATTRIBUTE, PACKED_PROPERTIES_ATTRIBUTE,
+            AWS_MESSAGE_TYPE, AWS_CORRELATION_ID, AWS_REPLY_TO_QUEUE_NAME, AWS_REPLY_TO_QUEUE_URL);
+    /** Properties the provider sets on receipt: never sent back out when a received message is forwarded. */
+    private static final Set<String> RECEIVE_ONLY_PROPERTIES = Set.of(JMSX_DELIVERY_COUNT, JMS_SQS_SEQUENCE_NUMBER);
+
+    /** Body of messages whose real body is empty or absent: SQS rejects an empty body. */
+    private static final String PLACEHOLDER_BODY = " ";
+    private static final String BODY_NULL = "n";
+    private static final String BODY_EMPTY = "e";
+    private static final String BODY_UTF16_BASE64 = "u";
+
+    private static final String FIFO_GROUP_ID_CHARS = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
+    private WireCodec() {
+    }
+
+    // ------------------------------------------------------------------------------------ encode
+
+    public static OutboundMessage encode(JmsAwsMessage m, SendTarget target) throws JMSException {
+        WireHeaders headers = WireHeaders.empty()
+                .put(WireHeaders.KIND, m.kind().code())
+                .put(WireHeaders.MESSAGE_ID, m.getJMSMessageID())
+                .put(WireHeaders.TIMESTAMP, m.getJMSTimestamp());
+        if (m.getJMSExpiration() != 0) headers.put(WireHeaders.EXPIRATION, m.getJMSExpiration());
+        if (m.getJMSDeliveryTime() > m.getJMSTimestamp()) headers.put(WireHeaders.DELIVERY_TIME, m.getJMSDeliveryTime());
+        if (m.getJMSPriority() != jakarta.jms.Message.DEFAULT_PRIORITY) headers.put(WireHeaders.PRIORITY, m.getJMSPriority());
+        if (m.getJMSDeliveryMode() != DeliveryMode.PERSISTENT) headers.put(WireHeaders.DELIVERY_MODE, m.getJMSDeliveryMode());
+        headers.put(WireHeaders.TYPE, m.getJMSType());
+        headers.put(WireHeaders.REPLY_TO, replyToCode(m.getJMSReplyTo()));
+
+        String body = encodeBody(m, headers);
+
+        Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
+        String correlationId = m.getJMSCorrelationID();
+        if (correlationId != null) {
+            if (!correlationId.isEmpty() && SqsLimits.firstInvalidCharacter(correlationId) < 0) {
+                attributes.put(AWS_CORRELATION_ID, string(correlationId));
+            } else {
+                headers.put(WireHeaders.CORRELATION_ID, correlationId);
+            }
+        }
+        if (m.kind() == MessageKind.BYTES) attributes.put(AWS_MESSAGE_TYPE, string("byte"));
+        if (m.kind() == MessageKind.OBJECT) attributes.put(AWS_MESSAGE_TYPE, string("object"));
+        attributes.put(HEADERS_ATTRIBUTE, string(headers.encode()));
+
+        String groupId = null;
+        String dedupId = null;
+        Map<String, Object> props = new LinkedHashMap<>(m.properties());
+        RECEIVE_ONLY_PROPERTIES.forEach(props::remove);
+        if (target.fifo()) {
+            Object g = props.remove(JMSX_GROUP_ID);
+            groupId = g == null ? target.defaultGroupId() : g.toString();
+            checkGroupId(groupId, target);
+            Object d = props.remove(JMS_SQS_DEDUPLICATION_ID);
+            if (d != null) {
+                dedupId = d.toString();
+            } else if (!target.contentBasedDeduplication()) {
+                // derived from the message id, so that a retried send of this message is deduplicated
+                dedupId = m.getJMSMessageID().startsWith("ID:") ? m.getJMSMessageID().substring(3) : m.getJMSMessageID();
+            }
+            checkDeduplicationId(dedupId, target);
+        }
+        encodeProperties(props, attributes, target);
+
+        Integer delaySeconds = null;
+        long delay = m.getJMSDeliveryTime() - m.getJMSTimestamp();
+        if (!target.fifo() && delay > 0 && delay <= SqsLimits.MAX_DELAY_SECONDS * 1000L) {
+            // rounded up: never early. Longer delays, and FIFO queues (no per-message delay), are
+            // held back by the consumer through the delivery time in the headers.
+            delaySeconds = (int) ((delay + 999) / 1000);
+        }
+
+        int size = utf8Length(body);
+        for (Map.Entry<String, MessageAttributeValue> e : attributes.entrySet()) {
+            size += utf8Length(e.getKey()) + utf8Length(e.getValue().dataType());
+            size += e.getValue().stringValue() != null ? utf8Length(e.getValue().stringValue()) : e.getValue().binaryValue().asByteArray().length;
+        }
+        if (size > target.maxMessageSize()) {
+            throw new MessageFormatException("the message is " + size + " bytes once encoded (body " + utf8Length(body)
+                    + " bytes, attributes " + (size - utf8Length(body)) + " bytes), over the MaximumMessageSize of "
+                    + target.displayName() + " (" + target.maxMessageSize() + " bytes); nothing was sent");
+        }
+        return new OutboundMessage(body, attributes, groupId, dedupId, delaySeconds, size);
+    }
+
+    private static String encodeBody(JmsAwsMessage m, WireHeaders headers) throws JMSException {
+        byte[] binary;
+        switch (m.kind()) {
+            case TEXT -> {
+                String text = ((JmsAwsTextMessage) m).getText();
+                if (text == null) return marked(headers, BODY_NULL);
+                if (text.isEmpty()) return marked(headers, BODY_EMPTY);
+                if (SqsLimits.firstInvalidCharacter(text) >= 0) {
+                    // SQS rejects control characters and lone surrogates: carry the exact UTF-16 instead
+                    headers.put(WireHeaders.BODY_ENCODING, BODY_UTF16_BASE64);
+                    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_16BE));
+                }
+                return text;
+            }
+            case BYTES -> binary = ((JmsAwsBytesMessage) m).bodyBytes();
+            case OBJECT -> {
+                binary = ((JmsAwsObjectMessage) m).serializedBody();
+                if (binary == null) return marked(headers, BODY_NULL);
+            }
+            case MAP -> binary = TypedValues.writeMap(((JmsAwsMapMessage) m).entries());
+            case STREAM -> binary = TypedValues.writeList(((JmsAwsStreamMessage) m).values());
+            default -> {
+                return marked(headers, BODY_EMPTY);
+            }
+        }
+        if (binary.length == 0) return marked(headers, BODY_EMPTY);
+        return Base64.getEncoder().encodeToString(binary);
+    }
+
+    private static String marked(WireHeaders headers, String encoding) {
+        headers.put(WireHeaders.BODY_ENCODING, encoding);
+        return PLACEHOLDER_BODY;
+    }
+
+    private static void encodeProperties(Map<String, Object> props, Map<String, MessageAttributeValue> attributes,
+                                         SendTarget target) throws JMSException {
+        Map<String, Object> packed = new LinkedHashMap<>();
+        Map<String, MessageAttributeValue> individual = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : props.entrySet()) {
+            String name = AttributeNames.encode(e.getKey());
+            MessageAttributeValue value = attributeValue(e.getValue());
+            if (value == null || name.length() > SqsLimits.MAX_ATTRIBUTE_NAME_LENGTH || RESERVED_ATTRIBUTES.contains(name)) {
+                packed.put(e.getKey(), e.getValue());
+            } else {
+                individual.put(name, value);
+            }
+        }
+        int budget = SqsLimits.MAX_MESSAGE_ATTRIBUTES - attributes.size();
+        if (packed.isEmpty() && individual.size() <= budget) {
+            attributes.putAll(individual);
+            return;
+        }
+        // one slot goes to the packed attribute; the first properties set keep their own attributes
+        int room = budget - 1;
+        for (Map.Entry<String, MessageAttributeValue> e : individual.entrySet()) {
+            if (room > 0) {
+                attributes.put(e.getKey(), e.getValue());
+                room--;
+            } else {
+                packed.put(AttributeNames.decode(e.getKey()), props.get(AttributeNames.decode(e.getKey())));
+            }
+        }
+        if (budget < 1) {
+            throw new MessageFormatException("the message headers leave no SQS attribute for its properties on " + target.displayName());
+        }
+        attributes.put(PACKED_PROPERTIES_ATTRIBUTE, string(Base64.getEncoder().encodeToString(TypedValues.writeMap(packed))));
+    }
+
+    /** The attribute for a property value, or null when an attribute cannot carry it exactly. */
+    private static MessageAttributeValue attributeValue(Object v) {
+        if (v instanceof String s) {
+            return s.isEmpty() || SqsLimits.firstInvalidCharacter(s) >= 0 ? null : string(s);
+        }
+        if (v instanceof Boolean b) return number("Number.Boolean", b ? "1" : "0");
+        if (v instanceof Integer i) return number("Number.int", i.toString());
+        if (v instanceof Long l) return number("Number.long", l.toString());
+        if (v instanceof Short s) return number("Number.short", s.toString());
+        if (v instanceof Byte b) return number("Number.byte", b.toString());
+        if (v instanceof Double d) return plainDecimal(d.toString()) ? number("Number.double", d.toString()) : null;
+        if (v instanceof Float f) return plainDecimal(f.toString()) ? number("Number.float", f.toString()) : null;
+        return null; // null values: only the packed form can say "present but null"
+    }
+
+    /** SQS numbers are decimal strings; NaN, infinities and exponent notation go packed instead. */
+    private static boolean plainDecimal(String s) {
+        return !s.contains("E") && !s.contains("N") && !s.contains("I");
+    }
+
+    private static void checkGroupId(String groupId, SendTarget target) throws MessageFormatException {
+        if (groupId.isEmpty() || groupId.length() > 128 || !groupId.chars().allMatch(WireCodec::isFifoIdChar)) {
+            throw new MessageFormatException("JMSXGroupID '" + groupId + "' cannot be the MessageGroupId of FIFO queue "
+                    + target.displayName() + ": it must be 1 to 128 characters of a-z, A-Z, 0-9 and punctuation");
+        }
+    }
+
+    private static void checkDeduplicationId(String dedupId, SendTarget target) throws MessageFormatException {
+        if (dedupId != null && (dedupId.isEmpty() || dedupId.length() > 128 || !dedupId.chars().allMatch(WireCodec::isFifoIdChar))) {
+            throw new MessageFormatException("JMS_SQS_DeduplicationId '" + dedupId + "' is not valid for FIFO queue "
+                    + target.displayName() + ": it must be 1 to 128 characters of a-z, A-Z, 0-9 and punctuation");
+        }
+    }
+
+    private static boolean isFifoIdChar(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || FIFO_GROUP_ID_CHARS.indexOf(c) >= 0;
+    }
+
+    private static String replyToCode(Destination d) {
+        if (d == null) return null;
+        if (d instanceof JmsAwsDestination jd) return (jd.isTopic() ? "t:" : "q:") + jd.name();
+        return null;
+    }
+
+    private static MessageAttributeValue string(String s) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(s).build();
+    }
+
+    private static MessageAttributeValue number(String type, String s) {
+        return MessageAttributeValue.builder().dataType(type).stringValue(s).build();
+    }
+
+    static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) n++;
+            else if (c < 0x800) n += 2;
+            else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else n += 3;
+        }
+        return n;
+    }
+
+    // ------------------------------------------------------------------------------------ decode
+
+    /**
+     * Decodes a received SQS message. A message not written by jms-aws (a plain SQS producer, AWS's
+     * JMS library) becomes a Text, Bytes or Object message by its {@code JMS_SQSMessageType}; a
+     * malformed one still arrives, as a TextMessage of its raw body, never as an error that would
+     * stop the consumer.
+     */
+    public static JmsAwsMessage decode(Message sqs, JmsAwsDestination from, TrustedPackages trusted) throws JMSException {
+        Map<String, MessageAttributeValue> attrs = sqs.messageAttributes();
+        MessageAttributeValue headerAttr = attrs.get(HEADERS_ATTRIBUTE);
+        JmsAwsMessage m;
+        WireHeaders headers = null;
+        if (headerAttr != null) {
+            try {
+                headers = WireHeaders.decode(headerAttr.stringValue());
+                m = decodeBody(MessageKind.fromCode(headers.get(WireHeaders.KIND)), sqs.body(), headers.get(WireHeaders.BODY_ENCODING));
+            } catch (RuntimeException | IOException e) {
+                LOG.warn("message {} on {} has a malformed {} attribute ({}); delivering its raw body as a TextMessage",
+                        sqs.messageId(), from, HEADERS_ATTRIBUTE, e.toString());
+                headers = null;
+                m = new JmsAwsTextMessage(sqs.body());
+            }
+        } else {
+            m = decodeForeignBody(sqs, attrs.get(AWS_MESSAGE_TYPE), from);
+        }
+        if (m instanceof JmsAwsObjectMessage om) om.setTrustedPackages(trusted);
+
+        Map<MessageSystemAttributeName, String> sys = sqs.attributes();
+        if (headers != null) {
+            m.setJMSMessageID(headers.get(WireHeaders.MESSAGE_ID));
+            m.setJMSTimestamp(headers.getLong(WireHeaders.TIMESTAMP, 0));
+            m.setJMSExpiration(headers.getLong(WireHeaders.EXPIRATION, 0));
+            m.setJMSDeliveryTime(headers.getLong(WireHeaders.DELIVERY_TIME, m.getJMSTimestamp()));
+            m.setJMSPriority((int) headers.getLong(WireHeaders.PRIORITY, jakarta.jms.Message.DEFAULT_PRIORITY));
+            m.setJMSDeliveryMode((int) headers.getLong(WireHeaders.DELIVERY_MODE, DeliveryMode.PERSISTENT));
+            m.setJMSType(headers.get(WireHeaders.TYPE));
+            m.setJMSReplyTo(replyToFromCode(headers.get(WireHeaders.REPLY_TO)));
+            m.setJMSCorrelationID(headers.get(WireHeaders.CORRELATION_ID));
+        } else {
+            m.setJMSMessageID("ID:" + sqs.messageId());
+            String sent = sys.get(MessageSystemAttributeName.SENT_TIMESTAMP);
+            m.setJMSTimestamp(sent == null ? 0 : Long.parseLong(sent));
+            m.setJMSDeliveryTime(m.getJMSTimestamp());
+            MessageAttributeValue replyName = attrs.get(AWS_REPLY_TO_QUEUE_NAME);
+            if (replyName != null) m.setJMSReplyTo(new JmsAwsQueue(replyName.stringValue()));
+        }
+        MessageAttributeValue corr = attrs.get(AWS_CORRELATION_ID);
+        if (corr != null) m.setJMSCorrelationID(corr.stringValue());
+        m.setJMSDestination(from);
+
+        for (Map.Entry<String, MessageAttributeValue> e : attrs.entrySet()) {
+            if (RESERVED_ATTRIBUTES.contains(e.getKey())) continue;
+            m.setPropertyInternal(AttributeNames.decode(e.getKey()), propertyValue(e.getValue()));
+        }
+        MessageAttributeValue packed = attrs.get(PACKED_PROPERTIES_ATTRIBUTE);
+        if (packed != null) {
+            try {
+                TypedValues.readMap(Base64.getDecoder().decode(packed.stringValue())).forEach(m::setPropertyInternal);
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.warn("message {} on {}: malformed {} attribute ({}); it is delivered as a String property",
+                        sqs.messageId(), from, PACKED_PROPERTIES_ATTRIBUTE, e.toString());
+                m.setPropertyInternal(PACKED_PROPERTIES_ATTRIBUTE, packed.stringValue());
+            }
+        }
+
+        String receiveCount = sys.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
+        int count = receiveCount == null ? 1 : Integer.parseInt(receiveCount);
+        m.setPropertyInternal(JMSX_DELIVERY_COUNT, count);
+        m.setJMSRedelivered(count > 1);
+        String group = sys.get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
+        if (group != null) m.setPropertyInternal(JMSX_GROUP_ID, group);
+        String seq = sys.get(MessageSystemAttributeName.SEQUENCE_NUMBER);
+        if (seq != null) m.setPropertyInternal(JMS_SQS_SEQUENCE_NUMBER, seq);
+        String dedup = sys.get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID);
+        if (dedup != null) m.setPropertyInternal(JMS_SQS_DEDUPLICATION_ID, dedup);
+        m.makeReadOnly();
+        return m;
+    }
+
+    private static JmsAwsMessage decodeBody(MessageKind kind, String body, String encoding) throws IOException, JMSException {
+        boolean isNull = BODY_NULL.equals(encoding);
+        boolean isEmpty = BODY_EMPTY.equals(encoding);
+        switch (kind) {
+            case TEXT -> {
+                if (isNull) return new JmsAwsTextMessage(null);
+                if (isEmpty) return new JmsAwsTextMessage("");
+                if (BODY_UTF16_BASE64.equals(encoding)) {
+                    return new JmsAwsTextMessage(new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_16BE));
+                }
+                return new JmsAwsTextMessage(body);
+            }
+            case BYTES -> {
+                JmsAwsBytesMessage m = new JmsAwsBytesMessage();
+                m.setReceivedBody(isEmpty ? new byte[0] : Base64.getDecoder().decode(body));
+                return m;
+            }
+            case OBJECT -> {
+                JmsAwsObjectMessage m = new JmsAwsObjectMessage();
+                m.setSerializedBody(isNull || isEmpty ? null : Base64.getDecoder().decode(body));
+                return m;
+            }
+            case MAP -> {
+                JmsAwsMapMessage m = new JmsAwsMapMessage();
+                if (!isEmpty) TypedValues.readMap(Base64.getDecoder().decode(body)).forEach(m::putInternal);
+                return m;
+            }
+            case STREAM -> {
+                JmsAwsStreamMessage m = new JmsAwsStreamMessage();
+                if (!isEmpty) {
+                    List<Object> values = new ArrayList<>(TypedValues.readList(Base64.getDecoder().decode(body)));
+                    values.forEach(m::addInternal);
+                }
+                return m;
+            }
+            default -> {
+                return new JmsAwsMessage();
+            }
+        }
+    }
+
+    private static JmsAwsMessage decodeForeignBody(Message sqs, MessageAttributeValue type, JmsAwsDestination from) {
+        String t = type == null ? "text" : type.stringValue();
+        try {
+            if ("byte".equals(t)) {
+                JmsAwsBytesMessage m = new JmsAwsBytesMessage();
+                m.setReceivedBody(Base64.getDecoder().decode(sqs.body()));
+                return m;
+            }
+            if ("object".equals(t)) {
+                JmsAwsObjectMessage m = new JmsAwsObjectMessage();
+                m.setSerializedBody(Base64.getDecoder().decode(sqs.body()));
+                return m;
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.warn("message {} on {} says {}={} but its body is not base64; delivering it as a TextMessage",
+                    sqs.messageId(), from, AWS_MESSAGE_TYPE, t);
+        }
+        return new JmsAwsTextMessage(sqs.body());
+    }
+
+    private static Destination replyToFromCode(String code) {
+        if (code == null) return null;
+        String name = code.substring(2);
+        return code.startsWith("t:") ? new JmsAwsTopic(name) : new JmsAwsQueue(name);
+    }
+
+    /** A received attribute as a JMS property value, by its data type (AWS library names first). */
+    private static Object propertyValue(MessageAttributeValue v) {
+        String type = v.dataType();
+        if (type.startsWith("Binary")) {
+            return v.binaryValue() == null ? null : Base64.getEncoder().encodeToString(v.binaryValue().asByteArray());
+        }
+        String s = v.stringValue();
+        if (!type.startsWith("Number")) return s;
+        try {
+            switch (type.toLowerCase()) {
+                case "number.boolean": return "1".equals(s) || "true".equalsIgnoreCase(s);
+                case "number.int": return Integer.valueOf(s);
+                case "number.long": return Long.valueOf(s);
+                case "number.short": return Short.valueOf(s);
+                case "number.byte": return Byte.valueOf(s);
+                case "number.double": return Double.valueOf(s);
+                case "number.float": return Float.valueOf(s);
+                default:
+                    long l = Long.parseLong(s);
+                    return l == (int) l ? (Object) (int) l : (Object) l;
+            }
+        } catch (NumberFormatException e) {
+            try {
+                return Double.valueOf(s);
+            } catch (NumberFormatException e2) {
+                return s;
+            }
+        }
+    }
+
+    static SdkBytes bytes(byte[] b) {
+        return SdkBytes.fromByteArray(b);
+    }
+}

@@ -41,8 +41,10 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     private final ArrayDeque<ReceivedMessage> buffer = new ArrayDeque<>();
     private boolean fetching;
     private boolean shortPolling;
+    private final java.util.Set<java.util.concurrent.CompletableFuture<?>> receivesInFlight = new java.util.HashSet<>();
     private boolean fetchScheduled;
     private int waitingReceivers;
+    private long receiveDeadline = Long.MAX_VALUE; // of the receive(timeout) waiting now
     private long retryDelayMillis;
     private JMSException lastError;
     private volatile MessageListener listener;
@@ -69,10 +71,22 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     /** Starts a ReceiveMessage if one is wanted and none is under way. Call with the monitor held. */
     private void maybeFetch() {
         if (fetching || fetchScheduled || closed || !session.connection().isStarted()) return;
-        boolean wanted = waitingReceivers > 0 || listener != null;
-        if (!wanted || buffer.size() >= prefetch) return;
+        // a listener keeps the buffer topped up; receive() calls fetch only what they cannot take from it
+        boolean wanted = listener != null ? buffer.size() < prefetch : waitingReceivers > buffer.size();
+        if (!wanted) return;
         fetching = true;
-        fetch(Math.min(SqsLimits.MAX_RECEIVE_MESSAGES, prefetch - buffer.size()), waitTimeSeconds, false);
+        fetch(Math.min(SqsLimits.MAX_RECEIVE_MESSAGES, prefetch - buffer.size()), pollSeconds(), false);
+    }
+
+    /**
+     * A long poll outlives neither the receive(timeout) that asked for it nor the configured wait
+     * by more than a second: a poll left running after its consumer is gone would take messages
+     * no one reads, hiding them for a visibility timeout.
+     */
+    private int pollSeconds() {
+        if (listener != null || receiveDeadline == Long.MAX_VALUE) return waitTimeSeconds;
+        long remaining = receiveDeadline - System.currentTimeMillis();
+        return (int) Math.max(0, Math.min(waitTimeSeconds, (remaining + 999) / 1000));
     }
 
     /** receiveNoWait: one ReceiveMessage that does not wait, beside any long poll under way. */
@@ -82,7 +96,14 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     }
 
     private void fetch(int max, int waitSeconds, boolean shortPoll) {
-        session.transport().receive(info, max, waitSeconds, null).whenComplete((messages, error) -> {
+        java.util.concurrent.CompletableFuture<List<software.amazon.awssdk.services.sqs.model.Message>> f =
+                session.transport().receive(info, max, waitSeconds, null);
+        if (!f.isDone()) receivesInFlight.add(f);
+        f.whenComplete((messages, error) -> {
+            synchronized (this) {
+                receivesInFlight.remove(f);
+            }
+            if (error instanceof java.util.concurrent.CancellationException) return;
             if (error != null) onFetchFailed(error, shortPoll);
             else onFetched(messages, shortPoll);
         });
@@ -231,11 +252,14 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
                 long remaining = deadline - System.currentTimeMillis();
                 if (remaining <= 0) return null;
                 waitingReceivers++;
+                receiveDeadline = deadline;
                 try {
                     maybeFetch();
-                    waitFor(Math.min(remaining, 60_000));
+                    // the fetch may have completed already, on this thread (the embedded backend answers at once)
+                    if (buffer.isEmpty() && lastError == null) waitFor(Math.min(remaining, 60_000));
                 } finally {
                     waitingReceivers--;
+                    receiveDeadline = Long.MAX_VALUE;
                 }
             }
         }
@@ -347,6 +371,8 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
             closed = true;
             held = new ArrayList<>(buffer);
             buffer.clear();
+            // a long poll left running would take messages no one will read, hiding them for a visibility timeout
+            new ArrayList<>(receivesInFlight).forEach(f -> f.cancel(true));
             notifyAll();
         }
         session.release(held);

@@ -218,7 +218,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         checkOpen();
         JmsAwsQueue queue = checkQueue(destination);
         if (messageSelector != null && !messageSelector.isBlank()) throw Unsupported.selectors();
-        if (queue instanceof JmsAwsTemporaryQueue tq && (tq.owner() == null || !tq.owner().owns(tq))) {
+        if (queue instanceof JmsAwsTemporaryQueue tq && !connection.owns(tq)) {
             throw new InvalidDestinationException("only the connection that created temporary queue " + tq + " can consume from it");
         }
         QueueInfo info = transport().directory().resolve(queue);

@@ -30,7 +30,9 @@ public class JmsAwsTemporaryQueue extends JmsAwsQueue implements TemporaryQueue 
 
     @Override
     public void delete() throws JMSException {
-        if (owner == null) throw new jakarta.jms.IllegalStateException("only the connection that created " + this + " can delete it");
+        if (owner == null || !owner.owns(this)) {
+            throw new jakarta.jms.IllegalStateException("only the connection that created " + this + " can delete it");
+        }
         owner.deleteTemporaryQueue(this);
     }
 }

@@ -188,11 +188,20 @@ final class EmbeddedQueue {
                 waiters.add(w);
                 w.timeout = server.scheduler().schedule(() -> expire(w), waitSeconds, TimeUnit.SECONDS);
                 scheduleWakeup(System.currentTimeMillis());
+                future.whenComplete((r, e) -> {
+                    if (future.isCancelled()) cancelled(w);
+                });
                 return future;
             }
         }
         future.complete(now);
         return future;
+    }
+
+    /** A waiting receive was cancelled (its client went away): it must take nothing from now on. */
+    private synchronized void cancelled(Waiter w) {
+        waiters.remove(w);
+        w.timeout.cancel(false);
     }
 
     private void expire(Waiter w) {
@@ -314,11 +323,17 @@ final class EmbeddedQueue {
         Iterator<Waiter> it = waiters.iterator();
         while (it.hasNext()) {
             Waiter w = it.next();
+            if (w.future.isDone()) {
+                it.remove();
+                continue;
+            }
             List<Message> got = receiveNow(w.spec, now);
             if (got.isEmpty()) break; // nothing visible for this one: nothing for later ones either
             it.remove();
             w.timeout.cancel(false);
-            completions.add(() -> w.future.complete(got));
+            completions.add(() -> {
+                if (!w.future.complete(got)) undoReceive(got); // cancelled meanwhile: no one has these
+            });
         }
         scheduleWakeup(now);
         return completions;
@@ -351,6 +366,23 @@ final class EmbeddedQueue {
         synchronized (this) {
             wakeupAt = Long.MAX_VALUE;
             completions = serveWaiters(System.currentTimeMillis());
+        }
+        completions.forEach(server.deliveryExecutor()::execute);
+    }
+
+    private void undoReceive(List<Message> messages) {
+        List<Runnable> completions;
+        synchronized (this) {
+            long now = System.currentTimeMillis();
+            for (Message sent : messages) {
+                StoredMessage m = byId.get(sent.messageId());
+                if (m == null || !sent.receiptHandle().equals(m.receiptHandle)) continue;
+                if (!fifo) byVisibility.remove(m);
+                m.receiveCount--;
+                m.visibleAt = now;
+                if (!fifo) byVisibility.add(m);
+            }
+            completions = serveWaiters(now);
         }
         completions.forEach(server.deliveryExecutor()::execute);
     }

@@ -313,7 +313,9 @@ public final class EmbeddedSqsAsyncClient implements SqsAsyncClient {
             List<String> sysNames = new ArrayList<>(r.messageSystemAttributeNamesAsStrings());
             sysNames.addAll(r.attributeNamesAsStrings());
             ReceiveSpec spec = new ReceiveSpec(max, vt, nameFilter(sysNames), nameFilter(r.messageAttributeNames()));
-            return q.receive(spec, wait).thenApply(list -> ReceiveMessageResponse.builder().messages(list).build());
+            CompletableFuture<List<Message>> waiting = q.receive(spec, wait);
+            return io.jmsaws.transport.Futures.cancellingSource(waiting,
+                    waiting.thenApply(list -> ReceiveMessageResponse.builder().messages(list).build()));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -227,12 +227,13 @@ public final class SqsTransport implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------ receive
 
+    /** A ReceiveMessage; cancelling the returned future cancels the request itself (a long poll no one waits for). */
     public CompletableFuture<List<Message>> receive(QueueInfo q, int max, int waitSeconds, Integer visibilityTimeout) {
-        return sqs.receiveMessage(b -> b.queueUrl(q.url()).maxNumberOfMessages(max).waitTimeSeconds(waitSeconds)
-                        .visibilityTimeout(visibilityTimeout)
-                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                        .messageAttributeNames("All"))
-                .thenApply(r -> r.messages());
+        var request = sqs.receiveMessage(b -> b.queueUrl(q.url()).maxNumberOfMessages(max).waitTimeSeconds(waitSeconds)
+                .visibilityTimeout(visibilityTimeout)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                .messageAttributeNames("All"));
+        return Futures.cancellingSource(request, request.thenApply(r -> r.messages()));
     }
 
     // ------------------------------------------------------------------------------------ delete / visibility

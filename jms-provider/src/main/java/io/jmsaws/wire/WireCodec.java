@@ -2,6 +2,7 @@ package io.jmsaws.wire;
 
 import io.jmsaws.destination.JmsAwsDestination;
 import io.jmsaws.destination.JmsAwsQueue;
+import io.jmsaws.destination.JmsAwsTemporaryQueue;
 import io.jmsaws.destination.JmsAwsTopic;
 import io.jmsaws.message.JmsAwsBytesMessage;
 import io.jmsaws.message.JmsAwsMapMessage;
@@ -17,7 +18,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -152,7 +152,7 @@ public final class WireCodec {
                 if (SqsLimits.firstInvalidCharacter(text) >= 0) {
                     // SQS rejects control characters and lone surrogates: carry the exact UTF-16 instead
                     headers.put(WireHeaders.BODY_ENCODING, BODY_UTF16_BASE64);
-                    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_16BE));
+                    return Base64.getEncoder().encodeToString(utf16(text));
                 }
                 return text;
             }
@@ -250,6 +250,7 @@ public final class WireCodec {
 
     private static String replyToCode(Destination d) {
         if (d == null) return null;
+        if (d instanceof JmsAwsTemporaryQueue tq) return "tq:" + tq.name();
         if (d instanceof JmsAwsDestination jd) return (jd.isTopic() ? "t:" : "q:") + jd.name();
         return null;
     }
@@ -364,7 +365,7 @@ public final class WireCodec {
                 if (isNull) return new JmsAwsTextMessage(null);
                 if (isEmpty) return new JmsAwsTextMessage("");
                 if (BODY_UTF16_BASE64.equals(encoding)) {
-                    return new JmsAwsTextMessage(new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_16BE));
+                    return new JmsAwsTextMessage(fromUtf16(Base64.getDecoder().decode(body)));
                 }
                 return new JmsAwsTextMessage(body);
             }
@@ -419,8 +420,14 @@ public final class WireCodec {
 
     private static Destination replyToFromCode(String code) {
         if (code == null) return null;
-        String name = code.substring(2);
-        return code.startsWith("t:") ? new JmsAwsTopic(name) : new JmsAwsQueue(name);
+        int colon = code.indexOf(':');
+        String kind = code.substring(0, colon);
+        String name = code.substring(colon + 1);
+        return switch (kind) {
+            case "t" -> new JmsAwsTopic(name);
+            case "tq" -> new JmsAwsTemporaryQueue(name, null); // owned by another connection, or by this one: see JmsAwsConnection.owns
+            default -> new JmsAwsQueue(name);
+        };
     }
 
     /** A received attribute as a JMS property value, by its data type (AWS library names first). */
@@ -453,7 +460,19 @@ public final class WireCodec {
         }
     }
 
-    static SdkBytes bytes(byte[] b) {
-        return SdkBytes.fromByteArray(b);
+    /** UTF-16 code units as they are: the JDK's UTF-16 encoder would replace a lone surrogate with '?'. */
+    private static byte[] utf16(String s) {
+        byte[] b = new byte[s.length() * 2];
+        for (int i = 0; i < s.length(); i++) {
+            b[2 * i] = (byte) (s.charAt(i) >> 8);
+            b[2 * i + 1] = (byte) s.charAt(i);
+        }
+        return b;
+    }
+
+    private static String fromUtf16(byte[] b) {
+        char[] c = new char[b.length / 2];
+        for (int i = 0; i < c.length; i++) c[i] = (char) ((b[2 * i] & 0xFF) << 8 | b[2 * i + 1] & 0xFF);
+        return new String(c);
     }
 }

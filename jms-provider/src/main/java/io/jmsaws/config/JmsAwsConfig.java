@@ -3,8 +3,6 @@ package io.jmsaws.config;
 import io.jmsaws.message.TrustedPackages;
 
 import java.io.Serializable;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -42,40 +40,49 @@ public final class JmsAwsConfig implements Serializable {
      */
     public static JmsAwsConfig parse(String url) {
         if (url == null || url.isBlank()) return defaults();
-        URI uri;
-        try {
-            uri = new URI(url.trim());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("malformed connection URL '" + url + "': " + e.getMessage()
-                    + "; expected embedded://[NAME][?options] or aws://?region=…[&options]");
+        String u = url.trim();
+        int sep = u.indexOf("://");
+        if (sep <= 0) {
+            throw new IllegalArgumentException("malformed connection URL '" + redact(u)
+                    + "'; expected embedded://[NAME][?options] or aws://?region=…[&options]");
         }
-        String scheme = uri.getScheme();
+        String scheme = u.substring(0, sep);
+        String rest = u.substring(sep + 3);
+        int q = rest.indexOf('?');
+        String authority = q < 0 ? rest : rest.substring(0, q);
+        String query = q < 0 ? null : rest.substring(q + 1);
+        if (authority.endsWith("/")) authority = authority.substring(0, authority.length() - 1);
+        if (authority.contains("/")) {
+            throw new IllegalArgumentException("connection URL '" + redact(u) + "' has a path after '" + scheme
+                    + "://'; options go after '?'");
+        }
         Backend backend;
         String name = "default";
         if ("embedded".equalsIgnoreCase(scheme)) {
             backend = Backend.EMBEDDED;
-            String host = uri.getAuthority();
-            if (host != null && !host.isEmpty()) name = host;
+            if (!authority.isEmpty()) {
+                if (!authority.matches("[A-Za-z0-9_.-]+")) {
+                    throw new IllegalArgumentException("connection URL '" + redact(u) + "': embedded instance name '" + authority
+                            + "' may only use letters, digits, '_', '-' and '.'");
+                }
+                name = authority;
+            }
         } else if ("aws".equalsIgnoreCase(scheme)) {
             backend = Backend.AWS;
-            if (uri.getAuthority() != null && !uri.getAuthority().isEmpty()) {
-                throw new IllegalArgumentException("connection URL '" + url + "': aws:// takes no host; give the region and endpoint "
-                        + "as options, e.g. aws://?region=eu-west-1&endpoint=http://127.0.0.1:9324");
+            if (!authority.isEmpty()) {
+                throw new IllegalArgumentException("connection URL '" + redact(u) + "': aws:// takes no host; give the region and "
+                        + "endpoint as options, e.g. aws://?region=eu-west-1&endpoint=http://127.0.0.1:9324");
             }
         } else {
-            throw new IllegalArgumentException("connection URL '" + url + "' has scheme '" + scheme
+            throw new IllegalArgumentException("connection URL '" + redact(u) + "' has scheme '" + scheme
                     + "'; expected embedded:// or aws://");
         }
-        if (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/")) {
-            throw new IllegalArgumentException("connection URL '" + url + "' has a path '" + uri.getPath() + "'; options go after '?'");
-        }
         Map<Option, String> options = new EnumMap<>(Option.class);
-        String query = uri.getRawQuery();
         if (query != null && !query.isEmpty()) {
             for (String pair : query.split("&")) {
                 if (pair.isEmpty()) continue;
                 int eq = pair.indexOf('=');
-                if (eq <= 0) throw new IllegalArgumentException("connection URL '" + redact(url) + "': option '" + pair + "' has no value");
+                if (eq <= 0) throw new IllegalArgumentException("connection URL '" + redact(u) + "': option '" + pair + "' has no value");
                 Option o = Option.byKey(decode(pair.substring(0, eq)));
                 String value = decode(pair.substring(eq + 1));
                 o.validate(value);

@@ -20,7 +20,7 @@ import java.util.Map;
  * queue.orders = orders                                     (JNDI name = SQS queue name)
  * topic.prices = prices
  * </pre>
- * Without any connection factory entry, {@code ConnectionFactory} is bound to
+ * {@code ConnectionFactory} is always bound, unless an entry gives it another URL: to
  * {@code java.naming.provider.url}, or to the embedded backend. {@code dynamicQueues/NAME} and
  * {@code dynamicTopics/NAME} look up destinations that have no entry.
  */
@@ -33,17 +33,14 @@ public class JmsAwsInitialContextFactory implements InitialContextFactory {
     @Override
     public Context getInitialContext(Hashtable<?, ?> environment) throws NamingException {
         Map<String, Object> bindings = new HashMap<>();
-        boolean anyFactory = false;
         for (Map.Entry<?, ?> e : environment.entrySet()) {
             String key = String.valueOf(e.getKey());
             String value = String.valueOf(e.getValue());
             try {
                 if (key.startsWith(CONNECTION_FACTORY_PREFIX)) {
                     bindings.put(key.substring(CONNECTION_FACTORY_PREFIX.length()), new JmsAwsConnectionFactory(value));
-                    anyFactory = true;
                 } else if (key.startsWith(QPID_CONNECTION_FACTORY_PREFIX)) {
                     bindings.put(key.substring(QPID_CONNECTION_FACTORY_PREFIX.length()), new JmsAwsConnectionFactory(value));
-                    anyFactory = true;
                 } else if (key.startsWith(QUEUE_PREFIX)) {
                     bindings.put(key.substring(QUEUE_PREFIX.length()), new JmsAwsQueue(value));
                 } else if (key.startsWith(TOPIC_PREFIX)) {
@@ -55,7 +52,7 @@ public class JmsAwsInitialContextFactory implements InitialContextFactory {
                 throw ne;
             }
         }
-        if (!anyFactory) {
+        if (!bindings.containsKey("ConnectionFactory")) {
             Object url = environment.get(Context.PROVIDER_URL);
             try {
                 bindings.put("ConnectionFactory", new JmsAwsConnectionFactory(url == null ? null : url.toString()));

@@ -159,6 +159,7 @@ public class JmsAwsBytesMessage extends JmsAwsMessage implements BytesMessage {
 
     @Override
     public void writeObject(Object value) throws JMSException {
+        writeMode(); // a read-only message says so before anything else
         if (value == null) throw new NullPointerException("BytesMessage.writeObject does not take null");
         if (value instanceof Boolean v) writeBoolean(v);
         else if (value instanceof Byte v) writeByte(v);

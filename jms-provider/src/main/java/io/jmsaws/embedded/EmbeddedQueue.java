@@ -235,16 +235,7 @@ final class EmbeddedQueue {
         while (it.hasNext() && taken.size() < max) {
             StoredMessage m = it.next();
             if (m.visibleAt > now) break;
-            if (expired(m, now)) {
-                it.remove();
-                byId.remove(m.id);
-            } else if (shouldDeadLetter(m)) {
-                it.remove();
-                byId.remove(m.id);
-                toDeadLetter.add(m);
-            } else {
-                taken.add(m);
-            }
+            takeOrRetire(m, it, now, taken, toDeadLetter);
         }
         toDeadLetter.forEach(this::deadLetter);
         return taken;
@@ -261,19 +252,25 @@ final class EmbeddedQueue {
             if (m.visibleAt > now) {
                 // in flight or delayed: the rest of its group waits behind it
                 blocked.add(m.groupId);
-            } else if (expired(m, now)) {
-                it.remove();
-                byId.remove(m.id);
-            } else if (shouldDeadLetter(m)) {
-                it.remove();
-                byId.remove(m.id);
-                toDeadLetter.add(m);
             } else {
-                taken.add(m);
+                takeOrRetire(m, it, now, taken, toDeadLetter);
             }
         }
         toDeadLetter.forEach(this::deadLetter);
         return taken;
+    }
+
+    /** A visible message is dropped (past retention), moved to the dead-letter queue, or received. */
+    private void takeOrRetire(StoredMessage m, Iterator<StoredMessage> it, long now, List<StoredMessage> taken,
+                              List<StoredMessage> toDeadLetter) {
+        boolean expired = expired(m, now);
+        if (!expired && !shouldDeadLetter(m)) {
+            taken.add(m);
+            return;
+        }
+        it.remove();
+        byId.remove(m.id);
+        if (!expired) toDeadLetter.add(m);
     }
 
     private boolean expired(StoredMessage m, long now) {

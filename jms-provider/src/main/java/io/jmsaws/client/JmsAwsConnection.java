@@ -52,6 +52,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
     private final List<JmsAwsSession> sessions = new CopyOnWriteArrayList<>();
     private final Set<JmsAwsTemporaryQueue> temporaryQueues = ConcurrentHashMap.newKeySet();
     private final TrustedPackages trustedPackages;
+    private final RedeliveryPolicy redeliveryPolicy;
     private final Object lifecycle = new Object();
 
     private volatile String clientId;
@@ -66,6 +67,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
         this.transport = transport;
         this.keeper = new VisibilityKeeper(transport, config.getBoolean(Option.EXTEND_VISIBILITY));
         this.trustedPackages = config.trustedPackages();
+        this.redeliveryPolicy = RedeliveryPolicy.from(config);
         this.pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "jms-aws-session-" + THREADS.incrementAndGet());
             t.setDaemon(true);
@@ -97,6 +99,10 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
 
     TrustedPackages trustedPackages() {
         return trustedPackages;
+    }
+
+    RedeliveryPolicy redeliveryPolicy() {
+        return redeliveryPolicy;
     }
 
     boolean isStarted() {
@@ -244,6 +250,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
         }
         // returns when no listener of this connection is running (spec 6.1.5)
         sessions.forEach(JmsAwsSession::awaitDeliveryIdle);
+        sessions.forEach(JmsAwsSession::connectionStopped);
     }
 
     private void checkNotInOwnCallback(String what) throws IllegalStateException {

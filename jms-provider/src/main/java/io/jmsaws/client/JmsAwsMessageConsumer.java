@@ -99,14 +99,14 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         java.util.concurrent.CompletableFuture<List<software.amazon.awssdk.services.sqs.model.Message>> f =
                 session.transport().receive(info, max, waitSeconds, null);
         if (!f.isDone()) receivesInFlight.add(f);
-        f.whenComplete((messages, error) -> {
+        session.transport().trackReceiveWork(f.whenComplete((messages, error) -> {
             synchronized (this) {
                 receivesInFlight.remove(f);
             }
             if (error instanceof java.util.concurrent.CancellationException) return;
             if (error != null) onFetchFailed(error, shortPoll);
             else onFetched(messages, shortPoll);
-        });
+        }));
     }
 
     private void onFetched(List<software.amazon.awssdk.services.sqs.model.Message> messages, boolean shortPoll) {
@@ -128,7 +128,7 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
             if (shortPoll) shortPolling = false;
             else fetching = false;
             retryDelayMillis = 0;
-            closedNow = closed;
+            closedNow = closed || !session.connection().isStarted(); // closed or stopped meanwhile: hold nothing
             if (!closedNow) {
                 buffer.addAll(decoded);
                 maybeFetch();
@@ -136,7 +136,7 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
             notifyAll();
         }
         if (closedNow) {
-            session.release(decoded); // arrived after close: give them back at once
+            session.release(decoded); // arrived after close or stop: give them back at once
         } else if (listener != null && !decoded.isEmpty()) {
             session.wakeDispatcher();
         }
@@ -162,6 +162,28 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
             }, retryDelayMillis, TimeUnit.MILLISECONDS);
         }
         if (listener != null) session.connection().onAsyncError(e);
+    }
+
+    /**
+     * The connection stopped: no more fetching, and what is buffered goes back to SQS, so a
+     * stopped connection does not hold messages other consumers could take.
+     */
+    void connectionStopped() {
+        List<ReceivedMessage> held;
+        synchronized (this) {
+            held = new ArrayList<>(buffer);
+            buffer.clear();
+            stopReceivesInFlight();
+        }
+        session.release(held);
+    }
+
+    /**
+     * A long poll no one waits for any more: cancelled where that really stops it (embedded);
+     * elsewhere it runs to its end and what it brings back is released (see onFetched).
+     */
+    private void stopReceivesInFlight() {
+        if (session.transport().cancelsReceives()) new ArrayList<>(receivesInFlight).forEach(f -> f.cancel(true));
     }
 
     void connectionStarted() {
@@ -314,6 +336,17 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         return true;
     }
 
+    /** Removes and returns the buffered messages of a FIFO message group (to go back with a redelivered one). */
+    synchronized List<ReceivedMessage> takeBufferedOfGroup(String group) {
+        List<ReceivedMessage> taken = new ArrayList<>();
+        buffer.removeIf(r -> {
+            boolean same = java.util.Objects.equals(JmsAwsSession.groupOf(r), group);
+            if (same) taken.add(r);
+            return same;
+        });
+        return taken;
+    }
+
     // ------------------------------------------------------------------------------------ the rest of the API
 
     @Override
@@ -371,8 +404,7 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
             closed = true;
             held = new ArrayList<>(buffer);
             buffer.clear();
-            // a long poll left running would take messages no one will read, hiding them for a visibility timeout
-            new ArrayList<>(receivesInFlight).forEach(f -> f.cancel(true));
+            stopReceivesInFlight();
             notifyAll();
         }
         session.release(held);

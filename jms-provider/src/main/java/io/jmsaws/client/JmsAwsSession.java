@@ -150,8 +150,9 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     public Queue createQueue(String queueName) throws JMSException {
         checkOpen();
         if (queueName == null) throw new InvalidDestinationException("a queue name must not be null");
-        transport().directory().checkName(queueName);
-        return new JmsAwsQueue(queueName);
+        JmsAwsQueue queue = JmsAwsQueue.parse(queueName);
+        transport().directory().checkName(queue.name());
+        return queue;
     }
 
     @Override
@@ -390,17 +391,48 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         synchronized (unacked) {
             if (!unacked.remove(r)) return;
         }
-        release(List.of(r));
+        redeliver(List.of(r));
     }
 
-    /** Makes messages visible again at once, for redelivery. */
-    void release(List<ReceivedMessage> messages) {
+    /**
+     * Gives messages the application saw back to SQS for redelivery, after the redelivery delay.
+     * On a FIFO queue the messages of their groups that this session holds unseen go back too, so
+     * that none is delivered ahead of the redelivered one.
+     */
+    void redeliver(List<ReceivedMessage> messages) {
+        RedeliveryPolicy policy = connection.redeliveryPolicy();
         for (ReceivedMessage r : messages) {
-            connection.keeper().release(r.lease);
-            transport().changeVisibilityBatched(r.queue.url(), r.receiptHandle, 0).whenComplete((v, e) -> {
-                if (e != null) LOG.debug("releasing a message of {}: {}", r.queue, e.toString());
-            });
+            setVisibility(r, policy.delaySeconds(deliveryCount(r)));
         }
+        for (ReceivedMessage r : messages) {
+            if (!r.queue.fifo()) continue;
+            String group = groupOf(r);
+            for (JmsAwsMessageConsumer c : consumers) {
+                if (c.queue().equals(r.queue.queue())) release(c.takeBufferedOfGroup(group));
+            }
+        }
+    }
+
+    /** Gives messages the application never saw back to SQS at once. */
+    void release(List<ReceivedMessage> messages) {
+        for (ReceivedMessage r : messages) setVisibility(r, 0);
+    }
+
+    private void setVisibility(ReceivedMessage r, int seconds) {
+        connection.keeper().release(r.lease);
+        transport().changeVisibilityBatched(r.queue.url(), r.receiptHandle, seconds).whenComplete((v, e) -> {
+            if (e != null) LOG.debug("releasing a message of {}: {}", r.queue, e.toString());
+        });
+    }
+
+    private static int deliveryCount(ReceivedMessage r) {
+        Object n = r.message.getObjectProperty(io.jmsaws.wire.WireCodec.JMSX_DELIVERY_COUNT);
+        return n instanceof Integer i ? i : 1;
+    }
+
+    static String groupOf(ReceivedMessage r) {
+        Object g = r.message.getObjectProperty(io.jmsaws.wire.WireCodec.JMSX_GROUP_ID);
+        return g == null ? null : g.toString();
     }
 
     private List<ReceivedMessage> takeUnacked() {
@@ -434,7 +466,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     public void recover() throws JMSException {
         checkOpen();
         if (mode == Session.SESSION_TRANSACTED) throw new IllegalStateException("recover() is not allowed in a transacted session");
-        release(takeUnacked());
+        redeliver(takeUnacked());
     }
 
     @Override
@@ -464,7 +496,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
             transactionSends.clear();
         }
         if (consumed.stream().anyMatch(r -> r.lease.isLost())) {
-            release(consumed);
+            redeliver(consumed);
             throw new TransactionRolledBackException("the transaction was rolled back: SQS may already have given a message it "
                     + "consumed to another consumer (its visibility timeout ran out); nothing was sent and its messages will be delivered again");
         }
@@ -474,7 +506,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         try {
             for (Map.Entry<QueueInfo, List<OutboundMessage>> e : byQueue.entrySet()) transport().sendAll(e.getKey(), e.getValue());
         } catch (JMSException e) {
-            release(consumed);
+            redeliver(consumed);
             JMSException failed = new JMSException("commit failed while sending: " + e.getMessage()
                     + "; consumed messages will be delivered again", e.getErrorCode());
             failed.initCause(e);
@@ -500,7 +532,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         synchronized (unacked) {
             transactionSends.clear();
         }
-        release(takeUnacked());
+        redeliver(takeUnacked());
     }
 
     // ------------------------------------------------------------------------------------ listeners
@@ -562,6 +594,10 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         wakeDispatcher();
     }
 
+    void connectionStopped() {
+        consumers.forEach(JmsAwsMessageConsumer::connectionStopped);
+    }
+
     // ------------------------------------------------------------------------------------ close
 
     @Override
@@ -577,7 +613,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
             transactionSends.clear();
         }
         // unacknowledged and uncommitted messages are delivered again (spec 6.2.13, 6.2.9)
-        release(takeUnacked());
+        redeliver(takeUnacked());
         producers.clear();
         connection.removeSession(this);
     }

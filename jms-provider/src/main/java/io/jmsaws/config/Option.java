@@ -24,6 +24,9 @@ public enum Option {
     BATCH_WINDOW_MILLIS("batchWindowMillis", "20"),
     EXTEND_VISIBILITY("extendVisibility", "true"),
     MAX_ATTEMPTS("maxAttempts", "4"),
+    REDELIVERY_DELAY("redeliveryDelay", "0"),
+    REDELIVERY_BACKOFF("redeliveryBackoff", "2.0"),
+    MAX_REDELIVERY_DELAY("maxRedeliveryDelay", "900000"),
     DELETED_QUEUE_COOLDOWN_SECONDS("deletedQueueCooldownSeconds", "60");
 
     private final String key;
@@ -63,6 +66,16 @@ public enum Option {
             case BATCH_WINDOW_MILLIS -> intRange(value, 0, 10_000);
             case MAX_ATTEMPTS -> intRange(value, 1, 20);
             case DELETED_QUEUE_COOLDOWN_SECONDS -> intRange(value, 0, 3600);
+            case REDELIVERY_DELAY, MAX_REDELIVERY_DELAY -> longRange(value, 0, 43_200_000L);
+            case REDELIVERY_BACKOFF -> {
+                try {
+                    double d = Double.parseDouble(value.trim());
+                    if (d >= 1.0 && d <= 100.0) return;
+                } catch (NumberFormatException e) {
+                    // reported below
+                }
+                throw new IllegalArgumentException("option 'redeliveryBackoff' must be a number from 1.0 to 100.0, not '" + value + "'");
+            }
             case AUTO_CREATE, EXTEND_VISIBILITY -> {
                 if (!"true".equalsIgnoreCase(value) && !"false".equalsIgnoreCase(value)) {
                     throw new IllegalArgumentException("option '" + key + "' must be true or false, not '" + value + "'");
@@ -78,6 +91,17 @@ public enum Option {
             default -> {
             }
         }
+    }
+
+    private void longRange(String value, long min, long max) {
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n >= min && n <= max) return;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("option '" + key + "' must be a whole number of milliseconds from " + min + " to " + max
+                + " (SQS's 12-hour visibility limit), not '" + value + "'");
     }
 
     private void intRange(String value, int min, int max) {

@@ -42,11 +42,11 @@ public class JmsAwsInitialContextFactory implements InitialContextFactory {
                 } else if (key.startsWith(QPID_CONNECTION_FACTORY_PREFIX)) {
                     bindings.put(key.substring(QPID_CONNECTION_FACTORY_PREFIX.length()), new JmsAwsConnectionFactory(value));
                 } else if (key.startsWith(QUEUE_PREFIX)) {
-                    bindings.put(key.substring(QUEUE_PREFIX.length()), new JmsAwsQueue(value));
+                    bindings.put(key.substring(QUEUE_PREFIX.length()), JmsAwsQueue.parse(value));
                 } else if (key.startsWith(TOPIC_PREFIX)) {
                     bindings.put(key.substring(TOPIC_PREFIX.length()), new JmsAwsTopic(value));
                 }
-            } catch (IllegalArgumentException ex) {
+            } catch (IllegalArgumentException | jakarta.jms.JMSException ex) {
                 NamingException ne = new NamingException("JNDI entry '" + key + "': " + ex.getMessage());
                 ne.setRootCause(ex);
                 throw ne;

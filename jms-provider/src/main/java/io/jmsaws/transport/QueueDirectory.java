@@ -1,21 +1,23 @@
 package io.jmsaws.transport;
 
 import io.jmsaws.destination.JmsAwsQueue;
+import io.jmsaws.destination.QueueOptions;
 import io.jmsaws.wire.SqsLimits;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.model.CreateQueueRequest;
 import software.amazon.awssdk.services.sqs.model.GetQueueAttributesResponse;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JMS queue name → SQS queue URL and attributes, created on first use when {@code autoCreate} is
- * on. Two requests per queue per connection (GetQueueUrl or CreateQueue, then GetQueueAttributes),
- * then cached.
+ * on, with the creation options the queue name carries (its dead-letter queue first). Two requests
+ * per queue per connection (GetQueueUrl or CreateQueue, then GetQueueAttributes), then cached. The
+ * options of every use are checked against the queue's attributes: a difference is an error.
  */
 public final class QueueDirectory {
     private final SqsAsyncClient sqs;
@@ -23,6 +25,7 @@ public final class QueueDirectory {
     private final boolean autoCreate;
     private final String defaultGroupId;
     private final Map<String, QueueInfo> cache = new ConcurrentHashMap<>();
+    static final int DEAD_LETTER_RETENTION_SECONDS = 1_209_600;
 
     QueueDirectory(SqsAsyncClient sqs, String prefix, boolean autoCreate, String defaultGroupId) {
         this.sqs = sqs;
@@ -47,7 +50,10 @@ public final class QueueDirectory {
 
     public QueueInfo resolve(JmsAwsQueue queue) throws JMSException {
         QueueInfo info = cache.get(queue.name());
-        if (info != null) return info;
+        if (info != null) {
+            QueueOptionsCheck.check(queue, info.attributes(), prefix);
+            return info;
+        }
         checkName(queue.name());
         String physical = physicalName(queue);
         String url;
@@ -62,17 +68,73 @@ public final class QueueDirectory {
             url = create(queue, physical);
         }
         info = describe(queue, url);
+        QueueOptionsCheck.check(queue, info.attributes(), prefix);
         cache.put(queue.name(), info);
         return info;
     }
 
-    private String create(JmsAwsQueue queue, String physical) throws JMSException {
-        CreateQueueRequest.Builder req = CreateQueueRequest.builder().queueName(physical);
-        if (queue.isFifo()) req.attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"));
+    /** Like {@link #resolve}, but never creates: administration works on queues that exist. */
+    public QueueInfo resolveExisting(JmsAwsQueue queue) throws JMSException {
+        checkName(queue.name());
+        String physical = physicalName(queue);
         try {
-            return sqs.createQueue(req.build()).join().queueUrl();
+            String url = sqs.getQueueUrl(b -> b.queueName(physical)).join().queueUrl();
+            return describe(queue, url);
+        } catch (RuntimeException e) {
+            if (AwsErrors.isQueueMissing(e)) {
+                throw new InvalidDestinationException("SQS queue '" + physical + "' does not exist", AwsErrors.errorCode(e));
+            }
+            throw AwsErrors.toJms(e, "GetQueueUrl", queue.toString());
+        }
+    }
+
+    private String create(JmsAwsQueue queue, String physical) throws JMSException {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (queue.isFifo()) attributes.put("FifoQueue", "true");
+        queue.options().values().forEach((option, value) -> {
+            if (option.attribute() != null) attributes.put(option.attribute(), value);
+        });
+        String dlq = queue.options().get(QueueOptions.Option.DEAD_LETTER_QUEUE);
+        if (dlq != null) {
+            String dlqArn = deadLetterQueueArn(new JmsAwsQueue(dlq));
+            attributes.put("RedrivePolicy", "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\""
+                    + queue.options().get(QueueOptions.Option.MAX_RECEIVE_COUNT) + "\"}");
+        }
+        try {
+            return sqs.createQueue(b -> b.queueName(physical).attributesWithStrings(attributes)).join().queueUrl();
         } catch (RuntimeException e) {
             throw AwsErrors.toJms(e, "CreateQueue", queue.toString());
+        }
+    }
+
+    /**
+     * The ARN of a dead-letter queue, created if missing with SQS's longest retention (14 days):
+     * a standard queue's messages keep their original enqueue time in the DLQ, so a shorter
+     * retention there would expire them early.
+     */
+    private String deadLetterQueueArn(JmsAwsQueue dlq) throws JMSException {
+        checkName(dlq.name());
+        String physical = physicalName(dlq);
+        String url;
+        try {
+            url = sqs.getQueueUrl(b -> b.queueName(physical)).join().queueUrl();
+        } catch (RuntimeException e) {
+            if (!AwsErrors.isQueueMissing(e)) throw AwsErrors.toJms(e, "GetQueueUrl", dlq.toString());
+            Map<String, String> attributes = new LinkedHashMap<>();
+            if (dlq.isFifo()) attributes.put("FifoQueue", "true");
+            attributes.put("MessageRetentionPeriod", Integer.toString(DEAD_LETTER_RETENTION_SECONDS));
+            try {
+                url = sqs.createQueue(b -> b.queueName(physical).attributesWithStrings(attributes)).join().queueUrl();
+            } catch (RuntimeException ce) {
+                throw AwsErrors.toJms(ce, "CreateQueue", dlq + " (dead-letter queue)");
+            }
+        }
+        String dlqUrl = url;
+        try {
+            return sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN)).join()
+                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+        } catch (RuntimeException e) {
+            throw AwsErrors.toJms(e, "GetQueueAttributes", dlq + " (dead-letter queue)");
         }
     }
 
@@ -84,7 +146,7 @@ public final class QueueDirectory {
             int vt = parse(a.get(QueueAttributeName.VISIBILITY_TIMEOUT), 30);
             boolean fifo = "true".equalsIgnoreCase(a.get(QueueAttributeName.FIFO_QUEUE)) || queue.isFifo();
             boolean cbd = "true".equalsIgnoreCase(a.get(QueueAttributeName.CONTENT_BASED_DEDUPLICATION));
-            return new QueueInfo(queue, url, fifo, maxSize, vt, cbd, defaultGroupId);
+            return new QueueInfo(queue, url, fifo, maxSize, vt, cbd, defaultGroupId, r.attributesAsStrings());
         } catch (RuntimeException e) {
             throw AwsErrors.toJms(e, "GetQueueAttributes", queue.toString());
         }

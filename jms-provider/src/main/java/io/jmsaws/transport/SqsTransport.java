@@ -61,11 +61,15 @@ public final class SqsTransport implements AutoCloseable {
     private final QueueDirectory directory;
     private final String description;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    /** ReceiveMessage calls under way with what handles their answer: close waits for them (see close). */
+    private final Set<CompletableFuture<?>> receiveWork = ConcurrentHashMap.newKeySet();
+    private final boolean cancelsReceives;
     private final Map<String, AtomicInteger> sendsInFlight = new ConcurrentHashMap<>();
 
     private SqsTransport(SqsAsyncClient sqs, boolean ownsClient, JmsAwsConfig config) {
         this.sqs = sqs;
         this.ownsClient = ownsClient;
+        this.cancelsReceives = sqs instanceof EmbeddedSqsAsyncClient;
         this.description = config.toString();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "jms-aws-timer-" + THREADS.incrementAndGet());
@@ -101,6 +105,11 @@ public final class SqsTransport implements AutoCloseable {
             return new SqsTransport(new EmbeddedSqsAsyncClient(server), false, config);
         }
         return new SqsTransport(awsClient(config, user, password), true, config);
+    }
+
+    /** A transport on a client someone else owns (closing the transport leaves the client open). */
+    public static SqsTransport wrap(JmsAwsConfig config, SqsAsyncClient client) {
+        return new SqsTransport(client, false, config);
     }
 
     private static SqsAsyncClient awsClient(JmsAwsConfig config, String user, String password) throws JMSException {
@@ -236,6 +245,22 @@ public final class SqsTransport implements AutoCloseable {
         return Futures.cancellingSource(request, request.thenApply(r -> r.messages()));
     }
 
+    /**
+     * Whether cancelling a ReceiveMessage really stops it. The embedded backend honours
+     * cancellation; over HTTP, SQS (and ElasticMQ) may still hand messages to a request the client
+     * gave up on, hiding them for a visibility timeout, so a long poll there is left to finish and
+     * what it brings back is released.
+     */
+    public boolean cancelsReceives() {
+        return cancelsReceives;
+    }
+
+    /** Registers a receive and the handling of its answer; {@link #close} waits for it. */
+    public void trackReceiveWork(CompletableFuture<?> work) {
+        receiveWork.add(work);
+        work.whenComplete((r, e) -> receiveWork.remove(work));
+    }
+
     // ------------------------------------------------------------------------------------ delete / visibility
 
     /** A delete that may share a batch (acknowledge modes AUTO and DUPS_OK). */
@@ -319,8 +344,23 @@ public final class SqsTransport implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes once the long polls still under way have ended and their messages have been given
+     * back (at most {@code waitTimeSeconds} later, in the background), so closing never hides a
+     * message from other consumers.
+     */
     @Override
     public void close() {
+        CompletableFuture<?>[] work = receiveWork.toArray(new CompletableFuture<?>[0]);
+        if (work.length == 0) {
+            closeNow();
+            return;
+        }
+        LOG.debug("{}: closing after {} receive(s) under way end", description, work.length);
+        CompletableFuture.allOf(work).orTimeout(2, TimeUnit.MINUTES).whenComplete((r, e) -> closeNow());
+    }
+
+    private void closeNow() {
         flush(Duration.ofSeconds(10));
         try {
             batches.close();

@@ -2,6 +2,7 @@ package io.jmsaws.client;
 
 import io.jmsaws.destination.JmsAwsQueue;
 import io.jmsaws.message.JmsAwsMessage;
+import io.jmsaws.selector.Selector;
 import io.jmsaws.transport.AwsErrors;
 import io.jmsaws.transport.QueueInfo;
 import io.jmsaws.wire.SqsLimits;
@@ -32,10 +33,12 @@ import java.util.concurrent.TimeUnit;
 public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     private static final Logger LOG = LoggerFactory.getLogger(JmsAwsMessageConsumer.class);
     private static final long MAX_RETRY_DELAY_MILLIS = 30_000;
+    private static final long SELECTOR_MISS_MAX_DELAY_MILLIS = 5_000;
 
     private final JmsAwsSession session;
     private final JmsAwsQueue queue;
     private final QueueInfo info;
+    private final Selector selector;
     private final int prefetch;
     private final int waitTimeSeconds;
     private final ArrayDeque<ReceivedMessage> buffer = new ArrayDeque<>();
@@ -46,14 +49,16 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     private int waitingReceivers;
     private long receiveDeadline = Long.MAX_VALUE; // of the receive(timeout) waiting now
     private long retryDelayMillis;
+    private long selectorMissDelayMillis;
     private JMSException lastError;
     private volatile MessageListener listener;
     private volatile boolean closed;
 
-    JmsAwsMessageConsumer(JmsAwsSession session, JmsAwsQueue queue, QueueInfo info) {
+    JmsAwsMessageConsumer(JmsAwsSession session, JmsAwsQueue queue, QueueInfo info, Selector selector) {
         this.session = session;
         this.queue = queue;
         this.info = info;
+        this.selector = selector;
         this.prefetch = session.connection().config().getInt(io.jmsaws.config.Option.PREFETCH);
         this.waitTimeSeconds = session.connection().config().getInt(io.jmsaws.config.Option.WAIT_TIME_SECONDS);
     }
@@ -112,11 +117,14 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     private void onFetched(List<software.amazon.awssdk.services.sqs.model.Message> messages, boolean shortPoll) {
         long now = System.currentTimeMillis();
         List<ReceivedMessage> decoded = new ArrayList<>(messages.size());
+        List<ReceivedMessage> missed = new ArrayList<>();
         for (software.amazon.awssdk.services.sqs.model.Message m : messages) {
             VisibilityKeeper.Lease lease = session.connection().keeper().hold(info, m.receiptHandle(), now);
             try {
                 JmsAwsMessage jms = WireCodec.decode(m, queue, session.connection().trustedPackages());
-                decoded.add(new ReceivedMessage(info, m.receiptHandle(), m.messageId(), jms, lease));
+                ReceivedMessage r = new ReceivedMessage(info, m.receiptHandle(), m.messageId(), jms, lease);
+                if (selector == null || selector.matches(jms)) decoded.add(r);
+                else missed.add(r);
             } catch (JMSException | RuntimeException e) {
                 // decode is lenient: this is a bug, not bad input. Leave the message to SQS's redrive.
                 LOG.error("cannot decode message {} of {}; it is left for redelivery", m.messageId(), queue, e);
@@ -124,6 +132,8 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
             }
         }
         boolean closedNow;
+        // on a queue, what the selector does not take goes back at once for other consumers
+        session.release(missed);
         synchronized (this) {
             if (shortPoll) shortPolling = false;
             else fetching = false;
@@ -131,7 +141,14 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
             closedNow = closed || !session.connection().isStarted(); // closed or stopped meanwhile: hold nothing
             if (!closedNow) {
                 buffer.addAll(decoded);
-                maybeFetch();
+                if (!missed.isEmpty() && decoded.isEmpty()) {
+                    // only messages for others: wait before asking again, or this consumer would spin on them
+                    selectorMissDelayMillis = Math.min(SELECTOR_MISS_MAX_DELAY_MILLIS, Math.max(100, selectorMissDelayMillis * 2));
+                    fetchLater(selectorMissDelayMillis);
+                } else {
+                    if (!decoded.isEmpty()) selectorMissDelayMillis = 0;
+                    maybeFetch();
+                }
             }
             notifyAll();
         }
@@ -153,13 +170,7 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
             if (shortPoll) return;
             // back off and try again by itself: the endpoint may come back
             retryDelayMillis = retryDelayMillis == 0 ? 200 : Math.min(MAX_RETRY_DELAY_MILLIS, retryDelayMillis * 2);
-            fetchScheduled = true;
-            session.transport().scheduler().schedule(() -> {
-                synchronized (this) {
-                    fetchScheduled = false;
-                    maybeFetch();
-                }
-            }, retryDelayMillis, TimeUnit.MILLISECONDS);
+            fetchLater(retryDelayMillis);
         }
         if (listener != null) session.connection().onAsyncError(e);
     }
@@ -184,6 +195,17 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
      */
     private void stopReceivesInFlight() {
         if (session.transport().cancelsReceives()) new ArrayList<>(receivesInFlight).forEach(f -> f.cancel(true));
+    }
+
+    /** The next fetch, not before {@code delayMillis}. Call with the monitor held. */
+    private void fetchLater(long delayMillis) {
+        fetchScheduled = true;
+        session.transport().scheduler().schedule(() -> {
+            synchronized (this) {
+                fetchScheduled = false;
+                maybeFetch();
+            }
+        }, delayMillis, TimeUnit.MILLISECONDS);
     }
 
     void connectionStarted() {
@@ -368,7 +390,7 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     @Override
     public String getMessageSelector() throws JMSException {
         checkOpen();
-        return null;
+        return selector == null ? null : selector.text();
     }
 
     @Override

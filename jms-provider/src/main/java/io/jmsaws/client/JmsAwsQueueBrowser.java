@@ -1,6 +1,7 @@
 package io.jmsaws.client;
 
 import io.jmsaws.destination.JmsAwsQueue;
+import io.jmsaws.selector.Selector;
 import io.jmsaws.transport.AwsErrors;
 import io.jmsaws.transport.QueueInfo;
 import io.jmsaws.wire.SqsLimits;
@@ -35,10 +36,12 @@ public class JmsAwsQueueBrowser implements QueueBrowser {
     private final JmsAwsQueue queue;
     private final QueueInfo info;
     private final List<String> held = new ArrayList<>();
+    private final Selector selector;
     private volatile boolean closed;
 
-    JmsAwsQueueBrowser(JmsAwsSession session, JmsAwsQueue queue, QueueInfo info) {
+    JmsAwsQueueBrowser(JmsAwsSession session, JmsAwsQueue queue, QueueInfo info, Selector selector) {
         this.session = session;
+        this.selector = selector;
         this.queue = queue;
         this.info = info;
     }
@@ -52,7 +55,7 @@ public class JmsAwsQueueBrowser implements QueueBrowser {
     @Override
     public String getMessageSelector() throws JMSException {
         checkOpen();
-        return null;
+        return selector == null ? null : selector.text();
     }
 
     private void checkOpen() throws IllegalStateException {
@@ -80,6 +83,11 @@ public class JmsAwsQueueBrowser implements QueueBrowser {
             }
 
             private void fill() {
+                while (ahead.isEmpty() && !done) fillOnce(); // a batch may hold no message the selector takes
+            }
+
+            private void fillOnce() {
+                int fresh = 0;
                 if (closed || session.isClosed()) {
                     done = true;
                     return;
@@ -92,10 +100,12 @@ public class JmsAwsQueueBrowser implements QueueBrowser {
                             held.add(m.receiptHandle());
                         }
                         if (seen.add(m.messageId())) {
-                            ahead.add(WireCodec.decode(m, queue, session.connection().trustedPackages()));
+                            fresh++;
+                            Message decoded = WireCodec.decode(m, queue, session.connection().trustedPackages());
+                            if (selector == null || selector.matches(decoded)) ahead.add(decoded);
                         }
                     }
-                    if (ahead.isEmpty()) {
+                    if (fresh == 0) {
                         done = true;
                         releaseHeld();
                     }

@@ -4,6 +4,7 @@ import io.jmsaws.destination.JmsAwsDestination;
 import io.jmsaws.destination.JmsAwsQueue;
 import io.jmsaws.destination.JmsAwsTemporaryQueue;
 import io.jmsaws.destination.JmsAwsTopic;
+import io.jmsaws.selector.Selector;
 import io.jmsaws.message.JmsAwsBytesMessage;
 import io.jmsaws.message.JmsAwsMapMessage;
 import io.jmsaws.message.JmsAwsMessage;
@@ -218,12 +219,12 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     public MessageConsumer createConsumer(Destination destination, String messageSelector) throws JMSException {
         checkOpen();
         JmsAwsQueue queue = checkQueue(destination);
-        if (messageSelector != null && !messageSelector.isBlank()) throw Unsupported.selectors();
+        Selector selector = Selector.parse(messageSelector);
         if (queue instanceof JmsAwsTemporaryQueue tq && !connection.owns(tq)) {
             throw new InvalidDestinationException("only the connection that created temporary queue " + tq + " can consume from it");
         }
         QueueInfo info = transport().directory().resolve(queue);
-        JmsAwsMessageConsumer c = new JmsAwsMessageConsumer(this, queue, info);
+        JmsAwsMessageConsumer c = new JmsAwsMessageConsumer(this, queue, info, selector);
         consumers.add(c);
         if (connection.isStarted()) c.connectionStarted();
         return c;
@@ -261,8 +262,8 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
         checkOpen();
         JmsAwsQueue q = checkQueue(queue);
-        if (messageSelector != null && !messageSelector.isBlank()) throw Unsupported.selectors();
-        JmsAwsQueueBrowser b = new JmsAwsQueueBrowser(this, q, transport().directory().resolve(q));
+        Selector selector = Selector.parse(messageSelector);
+        JmsAwsQueueBrowser b = new JmsAwsQueueBrowser(this, q, transport().directory().resolve(q), selector);
         browsers.add(b);
         return b;
     }

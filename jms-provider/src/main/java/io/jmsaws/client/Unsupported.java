@@ -11,8 +11,4 @@ final class Unsupported {
         return new JMSException("topics (SNS) are not supported by this version of jms-aws yet; use queues", "JMSAWS_TOPICS_UNSUPPORTED");
     }
 
-    static JMSException selectors() {
-        return new JMSException("message selectors are not supported by this version of jms-aws yet",
-                "JMSAWS_SELECTORS_UNSUPPORTED");
-    }
 }

@@ -674,8 +674,43 @@ abstract class QueueBehaviourContract {
     }
 
     @Test
-    void selectorsAreRefusedClearlyUntilSupported() {
-        assertThatThrownBy(() -> session.createConsumer(queue, "a = 1")).isInstanceOf(JMSException.class)
-                .hasMessageContaining("selectors");
+    void aSelectorTakesItsMessagesAndLeavesTheOthersToOtherConsumers() throws Exception {
+        MessageProducer p = session.createProducer(queue);
+        for (int i = 0; i < 10; i++) {
+            TextMessage m = session.createTextMessage("m" + i);
+            m.setStringProperty("color", i % 2 == 0 ? "red" : "blue");
+            m.setIntProperty("n", i);
+            p.send(m);
+        }
+        MessageConsumer red = session.createConsumer(queue, "color = 'red' AND n >= 0");
+        assertThat(red.getMessageSelector()).isEqualTo("color = 'red' AND n >= 0");
+        List<String> reds = new ArrayList<>();
+        Message m;
+        while ((m = red.receive(2_000)) != null) reds.add(m.getStringProperty("color"));
+        assertThat(reds).hasSize(5).containsOnly("red");
+        red.close();
+        List<Message> rest = drain(queue, 1_000);
+        assertThat(rest).hasSize(5).allSatisfy(x -> assertThat(x.getStringProperty("color")).isEqualTo("blue"));
+    }
+
+    @Test
+    void anInvalidSelectorFailsAtConsumerCreation() {
+        assertThatThrownBy(() -> session.createConsumer(queue, "color = 'red")).isInstanceOf(InvalidSelectorException.class)
+                .hasMessageContaining("unterminated");
+        assertThatThrownBy(() -> session.createBrowser(queue, "a LIKE 5")).isInstanceOf(InvalidSelectorException.class);
+    }
+
+    @Test
+    void aBrowserWithASelectorShowsOnlyMatchingMessages() throws Exception {
+        MessageProducer p = session.createProducer(queue);
+        for (int i = 0; i < 6; i++) {
+            Message msg = session.createMessage();
+            msg.setIntProperty("n", i);
+            p.send(msg);
+        }
+        QueueBrowser browser = session.createBrowser(queue, "n < 2");
+        assertThat(Collections.list(browser.getEnumeration())).hasSize(2);
+        browser.close();
+        assertThat(drain(queue, 1_000)).hasSize(6);
     }
 }

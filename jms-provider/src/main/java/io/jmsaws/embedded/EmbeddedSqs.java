@@ -31,7 +31,10 @@ public final class EmbeddedSqs {
     public enum Operation {
         CreateQueue, GetQueueUrl, GetQueueAttributes, SetQueueAttributes, DeleteQueue, PurgeQueue, ListQueues,
         ListDeadLetterSourceQueues, TagQueue, UntagQueue, ListQueueTags, SendMessage, SendMessageBatch, ReceiveMessage,
-        DeleteMessage, DeleteMessageBatch, ChangeMessageVisibility, ChangeMessageVisibilityBatch
+        DeleteMessage, DeleteMessageBatch, ChangeMessageVisibility, ChangeMessageVisibilityBatch,
+        /** SNS operations, counted on the same instance. */
+        CreateTopic, DeleteTopic, GetTopicAttributes, ListTopics, Subscribe, Unsubscribe, GetSubscriptionAttributes,
+        SetSubscriptionAttributes, ListSubscriptionsByTopic, Publish, PublishBatch, TagResource
     }
 
     private final String name;
@@ -43,6 +46,7 @@ public final class EmbeddedSqs {
 
     private final ScheduledExecutorService scheduler;
     private final ExecutorService deliveryExecutor;
+    private final EmbeddedSns sns = new EmbeddedSns(this);
 
     private EmbeddedSqs(String name) {
         this.name = name;
@@ -60,8 +64,9 @@ public final class EmbeddedSqs {
         return INSTANCES.computeIfAbsent(name, EmbeddedSqs::new);
     }
 
-    /** Removes every queue of the instance and resets its counters (for tests). */
+    /** Removes every queue and topic of the instance and resets its counters (for tests). */
     public void reset() {
+        sns.reset();
         queues.values().forEach(EmbeddedQueue::markDeleted);
         queues.clear();
         deletedAt.clear();
@@ -70,6 +75,11 @@ public final class EmbeddedSqs {
 
     public String name() {
         return name;
+    }
+
+    /** The SNS of this instance: its topics deliver to this instance's queues. */
+    public EmbeddedSns sns() {
+        return sns;
     }
 
     /**

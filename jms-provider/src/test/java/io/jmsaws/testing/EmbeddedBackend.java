@@ -34,6 +34,11 @@ public final class EmbeddedBackend implements TestBackend {
     }
 
     @Override
+    public software.amazon.awssdk.services.sns.SnsAsyncClient sns() {
+        return new io.jmsaws.embedded.EmbeddedSnsAsyncClient(server);
+    }
+
+    @Override
     public long requestCount(String operation) {
         return server.requestCount(EmbeddedSqs.Operation.valueOf(operation));
     }

@@ -24,6 +24,11 @@ public interface TestBackend {
     /** A raw SDK client on the same server, for setting up and checking behind the provider's back. */
     SqsAsyncClient sqs();
 
+    /** A raw SNS client on the same server (the embedded backend and fauxqs have SNS; ElasticMQ has not). */
+    default software.amazon.awssdk.services.sns.SnsAsyncClient sns() {
+        throw new UnsupportedOperationException(name() + " has no SNS");
+    }
+
     /** Requests the provider made, where the backend can count them (-1 when it cannot). */
     default long requestCount(String operation) {
         return -1;

@@ -89,10 +89,22 @@ public class JmsAwsConnectionFactory implements ConnectionFactory, QueueConnecti
         }
     }
 
-    @Override public QueueConnection createQueueConnection() throws JMSException { return (QueueConnection) createConnection(); }
-    @Override public QueueConnection createQueueConnection(String u, String p) throws JMSException { return (QueueConnection) createConnection(u, p); }
-    @Override public TopicConnection createTopicConnection() throws JMSException { return (TopicConnection) createConnection(); }
-    @Override public TopicConnection createTopicConnection(String u, String p) throws JMSException { return (TopicConnection) createConnection(u, p); }
+    @Override public QueueConnection createQueueConnection() throws JMSException { return createQueueConnection(null, null); }
+    @Override public TopicConnection createTopicConnection() throws JMSException { return createTopicConnection(null, null); }
+
+    @Override
+    public QueueConnection createQueueConnection(String userName, String password) throws JMSException {
+        JmsAwsConnection c = (JmsAwsConnection) createConnection(userName, password);
+        c.setDomain(io.jmsaws.client.JmsAwsSession.Domain.QUEUE);
+        return c;
+    }
+
+    @Override
+    public TopicConnection createTopicConnection(String userName, String password) throws JMSException {
+        JmsAwsConnection c = (JmsAwsConnection) createConnection(userName, password);
+        c.setDomain(io.jmsaws.client.JmsAwsSession.Domain.TOPIC);
+        return c;
+    }
 
     @Override public JMSContext createContext() { return createContext(null, null, JMSContext.AUTO_ACKNOWLEDGE); }
     @Override public JMSContext createContext(int sessionMode) { return createContext(null, null, sessionMode); }

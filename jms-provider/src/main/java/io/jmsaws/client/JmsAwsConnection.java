@@ -3,6 +3,7 @@ package io.jmsaws.client;
 import io.jmsaws.config.JmsAwsConfig;
 import io.jmsaws.config.Option;
 import io.jmsaws.destination.JmsAwsTemporaryQueue;
+import io.jmsaws.destination.JmsAwsTemporaryTopic;
 import io.jmsaws.message.TrustedPackages;
 import io.jmsaws.transport.AwsErrors;
 import io.jmsaws.transport.QueueInfo;
@@ -39,7 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * messages its sessions own, a shared thread pool on which sessions run their listeners (a thread
  * only while a session is delivering), its temporary queues and its client id.
  */
-public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAwsTemporaryQueue.Owner {
+public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAwsTemporaryQueue.Owner, JmsAwsTemporaryTopic.Owner {
     private static final Logger LOG = LoggerFactory.getLogger(JmsAwsConnection.class);
     /** Client ids in use in this JVM, per backend: the spec forbids two connections with one id. */
     private static final Set<String> ACTIVE_CLIENT_IDS = ConcurrentHashMap.newKeySet();
@@ -51,6 +52,10 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
     private final ExecutorService pool;
     private final List<JmsAwsSession> sessions = new CopyOnWriteArrayList<>();
     private final Set<JmsAwsTemporaryQueue> temporaryQueues = ConcurrentHashMap.newKeySet();
+    private final Set<JmsAwsTemporaryTopic> temporaryTopics = ConcurrentHashMap.newKeySet();
+    /** Identifies this connection in the messages it publishes, for noLocal subscribers. */
+    private final String id = UUID.randomUUID().toString();
+    private final Subscriptions subscriptions;
     private final TrustedPackages trustedPackages;
     private final RedeliveryPolicy redeliveryPolicy;
     private final Object lifecycle = new Object();
@@ -61,6 +66,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
     private volatile boolean started;
     private volatile boolean closed;
     private volatile ExceptionListener exceptionListener;
+    private volatile JmsAwsSession.Domain domain = JmsAwsSession.Domain.UNIFIED;
 
     public JmsAwsConnection(JmsAwsConfig config, SqsTransport transport) throws JMSException {
         this.config = config;
@@ -68,6 +74,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
         this.keeper = new VisibilityKeeper(transport, config.getBoolean(Option.EXTEND_VISIBILITY));
         this.trustedPackages = config.trustedPackages();
         this.redeliveryPolicy = RedeliveryPolicy.from(config);
+        this.subscriptions = new Subscriptions(this);
         this.pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "jms-aws-session-" + THREADS.incrementAndGet());
             t.setDaemon(true);
@@ -105,6 +112,14 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
         return redeliveryPolicy;
     }
 
+    String id() {
+        return id;
+    }
+
+    Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
     boolean isStarted() {
         return started && !closed;
     }
@@ -126,6 +141,10 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
 
     @Override
     public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
+        return createSession(transacted, acknowledgeMode, JmsAwsSession.Domain.UNIFIED);
+    }
+
+    private JmsAwsSession createSession(boolean transacted, int acknowledgeMode, JmsAwsSession.Domain domain) throws JMSException {
         checkOpen();
         used();
         int mode = transacted ? Session.SESSION_TRANSACTED : acknowledgeMode;
@@ -133,7 +152,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
             throw new JMSException("acknowledge mode " + acknowledgeMode + " is not one of AUTO_ACKNOWLEDGE (1), "
                     + "CLIENT_ACKNOWLEDGE (2), DUPS_OK_ACKNOWLEDGE (3) or SESSION_TRANSACTED (0)");
         }
-        JmsAwsSession s = new JmsAwsSession(this, mode);
+        JmsAwsSession s = new JmsAwsSession(this, mode, domain);
         sessions.add(s);
         return s;
     }
@@ -150,12 +169,17 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
 
     @Override
     public QueueSession createQueueSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (QueueSession) createSession(transacted, acknowledgeMode);
+        return createSession(transacted, acknowledgeMode, JmsAwsSession.Domain.QUEUE);
     }
 
     @Override
     public TopicSession createTopicSession(boolean transacted, int acknowledgeMode) throws JMSException {
-        return (TopicSession) createSession(transacted, acknowledgeMode);
+        return createSession(transacted, acknowledgeMode, JmsAwsSession.Domain.TOPIC);
+    }
+
+    /** A connection made as a QueueConnection or TopicConnection keeps to its domain where the spec says so. */
+    public void setDomain(JmsAwsSession.Domain domain) {
+        this.domain = domain;
     }
 
     void removeSession(JmsAwsSession s) {
@@ -283,6 +307,8 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
             }
         }
         temporaryQueues.clear();
+        for (JmsAwsTemporaryTopic t : temporaryTopics) deleteTopicNow(t);
+        temporaryTopics.clear();
         closed = true;
         keeper.close();
         transport.close();
@@ -334,6 +360,42 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
         }
     }
 
+    // ------------------------------------------------------------------------------------ temporary topics
+
+    JmsAwsTemporaryTopic createTemporaryTopic() throws JMSException {
+        checkOpen();
+        JmsAwsTemporaryTopic t = new JmsAwsTemporaryTopic("jmsaws-tmp-" + UUID.randomUUID().toString().replace("-", ""), this);
+        transport.topics().resolve(t); // creates it
+        temporaryTopics.add(t);
+        return t;
+    }
+
+    @Override
+    public boolean owns(JmsAwsTemporaryTopic topic) {
+        return temporaryTopics.contains(topic);
+    }
+
+    @Override
+    public void deleteTemporaryTopic(JmsAwsTemporaryTopic topic) throws JMSException {
+        checkOpen();
+        for (JmsAwsSession s : sessions) {
+            if (s.hasConsumerOn(topic)) {
+                throw new IllegalStateException("temporary topic " + topic + " still has subscribers; close them before deleting it");
+            }
+        }
+        if (temporaryTopics.remove(topic)) deleteTopicNow(topic);
+    }
+
+    private void deleteTopicNow(JmsAwsTemporaryTopic topic) {
+        try {
+            String arn = transport.topics().resolve(topic).arn();
+            transport.sns().deleteTopic(b -> b.topicArn(arn)).join();
+            transport.topics().forget(topic);
+        } catch (JMSException | RuntimeException e) {
+            LOG.warn("could not delete temporary topic {}: {}", topic, e.getMessage());
+        }
+    }
+
     // ------------------------------------------------------------------------------------ unsupported
 
     @Override
@@ -351,6 +413,10 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
     @Override
     public ConnectionConsumer createDurableConnectionConsumer(Topic topic, String subscriptionName, String messageSelector,
                                                               ServerSessionPool sessionPool, int maxMessages) throws JMSException {
+        checkOpen();
+        if (domain == JmsAwsSession.Domain.QUEUE) {
+            throw new IllegalStateException("createDurableConnectionConsumer is not allowed on a QueueConnection");
+        }
         throw connectionConsumersUnsupported();
     }
 

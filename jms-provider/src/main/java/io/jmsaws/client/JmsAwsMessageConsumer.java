@@ -1,5 +1,6 @@
 package io.jmsaws.client;
 
+import io.jmsaws.destination.JmsAwsDestination;
 import io.jmsaws.destination.JmsAwsQueue;
 import io.jmsaws.message.JmsAwsMessage;
 import io.jmsaws.selector.Selector;
@@ -36,9 +37,13 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     private static final long SELECTOR_MISS_MAX_DELAY_MILLIS = 5_000;
 
     private final JmsAwsSession session;
+    /** What the application consumes from: the queue, or the topic whose subscription queue this reads. */
+    private final JmsAwsDestination destination;
     private final JmsAwsQueue queue;
     private final QueueInfo info;
     private final Selector selector;
+    private final boolean noLocal;
+    private final Subscriptions.Handle subscription;
     private final int prefetch;
     private final int waitTimeSeconds;
     private final ArrayDeque<ReceivedMessage> buffer = new ArrayDeque<>();
@@ -54,17 +59,26 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     private volatile MessageListener listener;
     private volatile boolean closed;
 
-    JmsAwsMessageConsumer(JmsAwsSession session, JmsAwsQueue queue, QueueInfo info, Selector selector) {
+    JmsAwsMessageConsumer(JmsAwsSession session, JmsAwsDestination destination, QueueInfo info, Selector selector, boolean noLocal,
+                          Subscriptions.Handle subscription) {
         this.session = session;
-        this.queue = queue;
+        this.destination = destination;
+        this.queue = info.queue();
         this.info = info;
         this.selector = selector;
+        this.noLocal = noLocal;
+        this.subscription = subscription;
         this.prefetch = session.connection().config().getInt(io.jmsaws.config.Option.PREFETCH);
         this.waitTimeSeconds = session.connection().config().getInt(io.jmsaws.config.Option.WAIT_TIME_SECONDS);
     }
 
+    /** The SQS queue this consumer reads (a topic subscription's queue for topic consumers). */
     JmsAwsQueue queue() {
         return queue;
+    }
+
+    JmsAwsDestination destination() {
+        return destination;
     }
 
     private void checkOpen() throws IllegalStateException {
@@ -121,10 +135,20 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         for (software.amazon.awssdk.services.sqs.model.Message m : messages) {
             VisibilityKeeper.Lease lease = session.connection().keeper().hold(info, m.receiptHandle(), now);
             try {
-                JmsAwsMessage jms = WireCodec.decode(m, queue, session.connection().trustedPackages());
+                JmsAwsMessage jms = WireCodec.decode(m, destination, session.connection().trustedPackages());
                 ReceivedMessage r = new ReceivedMessage(info, m.receiptHandle(), m.messageId(), jms, lease);
-                if (selector == null || selector.matches(jms)) decoded.add(r);
-                else missed.add(r);
+                if (noLocal && session.connection().id().equals(jms.originConnectionId())) {
+                    session.connection().keeper().release(lease);
+                    session.transport().deleteBatched(info.url(), m.receiptHandle()); // published by this connection: never delivered here
+                } else if (selector == null || selector.matches(jms)) {
+                    decoded.add(r);
+                } else if (subscription != null) {
+                    // a subscription queue is this consumer's alone (or its sharers'): what the selector rejects is not for them
+                    session.connection().keeper().release(lease);
+                    session.transport().deleteBatched(info.url(), m.receiptHandle());
+                } else {
+                    missed.add(r);
+                }
             } catch (JMSException | RuntimeException e) {
                 // decode is lenient: this is a bug, not bad input. Leave the message to SQS's redrive.
                 LOG.error("cannot decode message {} of {}; it is left for redelivery", m.messageId(), queue, e);
@@ -396,18 +420,21 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     @Override
     public Queue getQueue() throws JMSException {
         checkOpen();
-        return queue;
+        if (!(destination instanceof Queue q)) throw new IllegalStateException("this consumer reads a topic, not a queue");
+        return q;
     }
 
     @Override
     public Topic getTopic() throws JMSException {
-        throw new IllegalStateException("this consumer reads a queue, not a topic");
+        checkOpen();
+        if (!(destination instanceof Topic t)) throw new IllegalStateException("this consumer reads a queue, not a topic");
+        return t;
     }
 
     @Override
     public boolean getNoLocal() throws JMSException {
         checkOpen();
-        return false;
+        return noLocal;
     }
 
     @Override
@@ -431,5 +458,6 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         }
         session.release(held);
         session.removeConsumer(this);
+        if (subscription != null) session.connection().subscriptions().closed(subscription);
     }
 }

@@ -2,6 +2,8 @@ package io.jmsaws.client;
 
 import io.jmsaws.destination.JmsAwsDestination;
 import io.jmsaws.destination.JmsAwsQueue;
+import io.jmsaws.destination.JmsAwsTopic;
+import io.jmsaws.transport.TopicInfo;
 import io.jmsaws.message.ForeignMessages;
 import io.jmsaws.message.JmsAwsMessage;
 import io.jmsaws.transport.QueueInfo;
@@ -83,13 +85,13 @@ public class JmsAwsMessageProducer implements QueueSender, TopicPublisher {
     @Override
     public Queue getQueue() throws JMSException {
         checkOpen();
-        return (Queue) destination;
+        return destination instanceof Queue q ? q : null;
     }
 
     @Override
     public Topic getTopic() throws JMSException {
         checkOpen();
-        throw new IllegalStateException("this producer sends to a queue, not a topic");
+        return destination instanceof Topic t ? t : null;
     }
 
     @Override
@@ -134,10 +136,10 @@ public class JmsAwsMessageProducer implements QueueSender, TopicPublisher {
         if (message == null) throw new MessageFormatException("the message must not be null");
         checkDeliveryMode(mode);
         checkPriority(prio);
-        JmsAwsQueue queue = session.checkQueue(target);
+        JmsAwsDestination dest = session.checkDestination(target);
 
         long now = System.currentTimeMillis();
-        message.setJMSDestination(queue);
+        message.setJMSDestination(dest);
         message.setJMSDeliveryMode(mode);
         message.setJMSPriority(prio);
         message.setJMSTimestamp(now);
@@ -146,9 +148,15 @@ public class JmsAwsMessageProducer implements QueueSender, TopicPublisher {
         message.setJMSMessageID("ID:" + UUID.randomUUID());
         JmsAwsMessage local = message instanceof JmsAwsMessage own ? own : ForeignMessages.copy(message);
 
-        QueueInfo info = session.transport().directory().resolve(queue);
-        OutboundMessage out = WireCodec.encode(local, info.sendTarget());
-        session.send(info, out, message, listener);
+        if (dest instanceof JmsAwsTopic topic) {
+            TopicInfo info = session.transport().topics().resolve(topic);
+            local.setOriginConnectionId(session.connection().id());
+            session.publish(info, WireCodec.encode(local, info.sendTarget()), message, listener);
+        } else {
+            QueueInfo info = session.transport().directory().resolve((JmsAwsQueue) dest);
+            OutboundMessage out = WireCodec.encode(local, info.sendTarget());
+            session.send(info, out, message, listener);
+        }
     }
 
     private static void checkDeliveryMode(int mode) throws JMSException {

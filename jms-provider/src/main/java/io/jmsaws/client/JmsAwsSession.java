@@ -3,6 +3,7 @@ package io.jmsaws.client;
 import io.jmsaws.destination.JmsAwsDestination;
 import io.jmsaws.destination.JmsAwsQueue;
 import io.jmsaws.destination.JmsAwsTemporaryQueue;
+import io.jmsaws.destination.JmsAwsTemporaryTopic;
 import io.jmsaws.destination.JmsAwsTopic;
 import io.jmsaws.selector.Selector;
 import io.jmsaws.message.JmsAwsBytesMessage;
@@ -12,6 +13,7 @@ import io.jmsaws.message.JmsAwsObjectMessage;
 import io.jmsaws.message.JmsAwsStreamMessage;
 import io.jmsaws.message.JmsAwsTextMessage;
 import io.jmsaws.transport.QueueInfo;
+import io.jmsaws.transport.TopicInfo;
 import io.jmsaws.transport.SqsTransport;
 import io.jmsaws.util.SerialExecutor;
 import io.jmsaws.wire.OutboundMessage;
@@ -73,12 +75,20 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     private record PendingSend(QueueInfo queue, OutboundMessage message) {
     }
 
+    private record PendingPublish(TopicInfo topic, OutboundMessage message) {
+    }
+
+    /** The JMS 1.0 domain of a QueueSession or TopicSession, which must refuse the other domain's methods (spec 4.11). */
+    public enum Domain { UNIFIED, QUEUE, TOPIC }
+
     private final JmsAwsConnection connection;
     private final int mode;
+    private final Domain domain;
     private final SerialExecutor dispatcher;
     private final Object deliveryLock = new Object();
     private final List<ReceivedMessage> unacked = new ArrayList<>();
     private final List<PendingSend> transactionSends = new ArrayList<>();
+    private final List<PendingPublish> transactionPublishes = new ArrayList<>();
     private final List<JmsAwsMessageConsumer> consumers = new CopyOnWriteArrayList<>();
     private final List<JmsAwsMessageProducer> producers = new CopyOnWriteArrayList<>();
     private final List<JmsAwsQueueBrowser> browsers = new CopyOnWriteArrayList<>();
@@ -91,9 +101,10 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     /** Asynchronous sends to FIFO queues go out one after the other, so SQS keeps their order. */
     private CompletableFuture<?> fifoSendChain = CompletableFuture.completedFuture(null);
 
-    JmsAwsSession(JmsAwsConnection connection, int mode) {
+    JmsAwsSession(JmsAwsConnection connection, int mode, Domain domain) {
         this.connection = connection;
         this.mode = mode;
+        this.domain = domain;
         this.dispatcher = new SerialExecutor(connection.pool());
     }
 
@@ -111,6 +122,13 @@ public class JmsAwsSession implements QueueSession, TopicSession {
 
     void checkOpen() throws IllegalStateException {
         if (isClosed()) throw new IllegalStateException("the session is closed");
+    }
+
+    private void notOn(Domain forbidden, String method) throws IllegalStateException {
+        checkOpen();
+        if (domain == forbidden) {
+            throw new IllegalStateException(method + " is not allowed on a " + (domain == Domain.QUEUE ? "QueueSession" : "TopicSession"));
+        }
     }
 
     boolean isDeliveryThread() {
@@ -149,7 +167,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
 
     @Override
     public Queue createQueue(String queueName) throws JMSException {
-        checkOpen();
+        notOn(Domain.TOPIC, "createQueue");
         if (queueName == null) throw new InvalidDestinationException("a queue name must not be null");
         JmsAwsQueue queue = JmsAwsQueue.parse(queueName);
         transport().directory().checkName(queue.name());
@@ -158,31 +176,41 @@ public class JmsAwsSession implements QueueSession, TopicSession {
 
     @Override
     public Topic createTopic(String topicName) throws JMSException {
-        checkOpen();
+        notOn(Domain.QUEUE, "createTopic");
         if (topicName == null || topicName.isEmpty()) throw new InvalidDestinationException("a topic name must not be null or empty");
+        transport().topics().checkName(topicName);
         return new JmsAwsTopic(topicName);
     }
 
     @Override
     public TemporaryQueue createTemporaryQueue() throws JMSException {
-        checkOpen();
+        notOn(Domain.TOPIC, "createTemporaryQueue");
         return connection.createTemporaryQueue();
     }
 
     @Override
     public TemporaryTopic createTemporaryTopic() throws JMSException {
-        checkOpen();
-        throw Unsupported.topics();
+        notOn(Domain.QUEUE, "createTemporaryTopic");
+        return connection.createTemporaryTopic();
+    }
+
+    JmsAwsDestination checkDestination(Destination d) throws JMSException {
+        if (d == null) throw new InvalidDestinationException("the destination must not be null");
+        if (!(d instanceof JmsAwsDestination jd)) {
+            throw new InvalidDestinationException("destination " + d + " (" + d.getClass().getName()
+                    + ") was not made by jms-aws; create it with Session.createQueue/createTopic or look it up in jms-aws JNDI");
+        }
+        return jd;
     }
 
     JmsAwsQueue checkQueue(Destination d) throws JMSException {
-        if (d == null) throw new InvalidDestinationException("the destination must not be null");
-        if (d instanceof JmsAwsTopic) throw Unsupported.topics();
-        if (!(d instanceof JmsAwsQueue q)) {
-            throw new InvalidDestinationException("destination " + d + " (" + d.getClass().getName()
-                    + ") was not made by jms-aws; create it with Session.createQueue or look it up in jms-aws JNDI");
-        }
+        if (!(checkDestination(d) instanceof JmsAwsQueue q)) throw new InvalidDestinationException(d + " is a topic; a queue is needed here");
         return q;
+    }
+
+    private JmsAwsTopic checkTopic(Topic t) throws JMSException {
+        if (!(checkDestination(t) instanceof JmsAwsTopic topic)) throw new InvalidDestinationException(t + " is not a topic");
+        return topic;
     }
 
     // ------------------------------------------------------------------------------------ producers and consumers
@@ -190,7 +218,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     @Override
     public MessageProducer createProducer(Destination destination) throws JMSException {
         checkOpen();
-        if (destination != null) checkQueue(destination);
+        if (destination != null) checkDestination(destination);
         JmsAwsMessageProducer p = new JmsAwsMessageProducer(this, (JmsAwsDestination) destination);
         producers.add(p);
         return p;
@@ -217,22 +245,40 @@ public class JmsAwsSession implements QueueSession, TopicSession {
 
     @Override
     public MessageConsumer createConsumer(Destination destination, String messageSelector) throws JMSException {
+        return createConsumer(destination, messageSelector, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal) throws JMSException {
         checkOpen();
-        JmsAwsQueue queue = checkQueue(destination);
+        JmsAwsDestination d = checkDestination(destination);
         Selector selector = Selector.parse(messageSelector);
+        if (d instanceof JmsAwsTopic topic) return subscribe(topic, Subscriptions.Kind.NON_DURABLE, null, selector, noLocal);
+        JmsAwsQueue queue = (JmsAwsQueue) d;
         if (queue instanceof JmsAwsTemporaryQueue tq && !connection.owns(tq)) {
             throw new InvalidDestinationException("only the connection that created temporary queue " + tq + " can consume from it");
         }
         QueueInfo info = transport().directory().resolve(queue);
-        JmsAwsMessageConsumer c = new JmsAwsMessageConsumer(this, queue, info, selector);
+        return register(new JmsAwsMessageConsumer(this, queue, info, selector, false, null));
+    }
+
+    private JmsAwsMessageConsumer register(JmsAwsMessageConsumer c) {
         consumers.add(c);
         if (connection.isStarted()) c.connectionStarted();
         return c;
     }
 
-    @Override
-    public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal) throws JMSException {
-        return createConsumer(destination, messageSelector);
+    private JmsAwsMessageConsumer subscribe(JmsAwsTopic topic, Subscriptions.Kind kind, String name, Selector selector, boolean noLocal)
+            throws JMSException {
+        checkOpen();
+        if (kind != Subscriptions.Kind.NON_DURABLE && (name == null || name.isEmpty())) {
+            throw new InvalidDestinationException("a durable or shared subscription needs a name");
+        }
+        if (topic instanceof JmsAwsTemporaryTopic tt && !connection.owns(tt)) {
+            throw new InvalidDestinationException("only the connection that created temporary topic " + tt + " can subscribe to it");
+        }
+        Subscriptions.Handle h = connection.subscriptions().open(topic, kind, name, selector);
+        return register(new JmsAwsMessageConsumer(this, topic, h.queue(), selector, noLocal, h));
     }
 
     @Override
@@ -249,8 +295,8 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         consumers.remove(c);
     }
 
-    boolean hasConsumerOn(JmsAwsQueue queue) {
-        return consumers.stream().anyMatch(c -> c.queue().equals(queue));
+    boolean hasConsumerOn(JmsAwsDestination destination) {
+        return consumers.stream().anyMatch(c -> c.destination().equals(destination));
     }
 
     @Override
@@ -260,7 +306,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
 
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
-        checkOpen();
+        notOn(Domain.TOPIC, "createBrowser");
         JmsAwsQueue q = checkQueue(queue);
         Selector selector = Selector.parse(messageSelector);
         JmsAwsQueueBrowser b = new JmsAwsQueueBrowser(this, q, transport().directory().resolve(q), selector);
@@ -272,18 +318,68 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         browsers.remove(b);
     }
 
-    // Topic subscriptions arrive with SNS support.
-    @Override public TopicSubscriber createSubscriber(Topic topic) throws JMSException { checkOpen(); throw Unsupported.topics(); }
-    @Override public TopicSubscriber createSubscriber(Topic topic, String s, boolean noLocal) throws JMSException { checkOpen(); throw Unsupported.topics(); }
-    @Override public MessageConsumer createSharedConsumer(Topic topic, String name) throws JMSException { checkOpen(); throw Unsupported.topics(); }
-    @Override public MessageConsumer createSharedConsumer(Topic topic, String name, String s) throws JMSException { checkOpen(); throw Unsupported.topics(); }
-    @Override public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException { checkOpen(); throw Unsupported.topics(); }
-    @Override public TopicSubscriber createDurableSubscriber(Topic topic, String name, String s, boolean noLocal) throws JMSException { checkOpen(); throw Unsupported.topics(); }
-    @Override public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException { checkOpen(); throw Unsupported.topics(); }
-    @Override public MessageConsumer createDurableConsumer(Topic topic, String name, String s, boolean noLocal) throws JMSException { checkOpen(); throw Unsupported.topics(); }
-    @Override public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException { checkOpen(); throw Unsupported.topics(); }
-    @Override public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String s) throws JMSException { checkOpen(); throw Unsupported.topics(); }
-    @Override public void unsubscribe(String name) throws JMSException { checkOpen(); throw Unsupported.topics(); }
+    // ------------------------------------------------------------------------------------ topic subscriptions
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
+        return createSubscriber(topic, null, false);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic, String selector, boolean noLocal) throws JMSException {
+        notOn(Domain.QUEUE, "createSubscriber");
+        return subscribe(checkTopic(topic), Subscriptions.Kind.NON_DURABLE, null, Selector.parse(selector), noLocal);
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String name) throws JMSException {
+        return createSharedConsumer(topic, name, null);
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String name, String selector) throws JMSException {
+        notOn(Domain.QUEUE, "createSharedConsumer");
+        return subscribe(checkTopic(topic), Subscriptions.Kind.SHARED, name, Selector.parse(selector), false);
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
+        return createDurableSubscriber(topic, name, null, false);
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name, String selector, boolean noLocal) throws JMSException {
+        notOn(Domain.QUEUE, "createDurableSubscriber");
+        return subscribe(checkTopic(topic), Subscriptions.Kind.DURABLE, name, Selector.parse(selector), noLocal);
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
+        return createDurableSubscriber(topic, name, null, false);
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name, String selector, boolean noLocal) throws JMSException {
+        return createDurableSubscriber(topic, name, selector, noLocal);
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
+        return createSharedDurableConsumer(topic, name, null);
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String selector) throws JMSException {
+        notOn(Domain.QUEUE, "createSharedDurableConsumer");
+        return subscribe(checkTopic(topic), Subscriptions.Kind.SHARED_DURABLE, name, Selector.parse(selector), false);
+    }
+
+    @Override
+    public void unsubscribe(String name) throws JMSException {
+        notOn(Domain.QUEUE, "unsubscribe");
+        if (name == null || name.isEmpty()) throw new InvalidDestinationException("a subscription name is needed");
+        connection.subscriptions().unsubscribe(name);
+    }
 
     // ------------------------------------------------------------------------------------ sending
 
@@ -318,6 +414,36 @@ public class JmsAwsSession implements QueueSession, TopicSession {
             f.join();
         } catch (RuntimeException e) {
             throw io.jmsaws.transport.AwsErrors.toJms(e, "SendMessage", q.toString());
+        }
+    }
+
+    /** Publishes one encoded message to a topic the way this session's mode asks for. */
+    void publish(TopicInfo t, OutboundMessage out, Message original, CompletionListener listener) throws JMSException {
+        if (mode == Session.SESSION_TRANSACTED) {
+            synchronized (unacked) {
+                transactionPublishes.add(new PendingPublish(t, out));
+            }
+            if (listener != null) complete(CompletableFuture.completedFuture(null), original, listener);
+            return;
+        }
+        CompletableFuture<String> f;
+        if (t.fifo()) {
+            synchronized (this) {
+                CompletableFuture<String> next = fifoSendChain.handle((r, e) -> null).thenCompose(v -> transport().publish(t, out));
+                fifoSendChain = next;
+                f = next;
+            }
+        } else {
+            f = transport().publish(t, out);
+        }
+        if (listener != null) {
+            complete(f, original, listener);
+            return;
+        }
+        try {
+            f.join();
+        } catch (RuntimeException e) {
+            throw io.jmsaws.transport.AwsErrors.toJms(e, "Publish", t.toString());
         }
     }
 
@@ -490,11 +616,14 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         awaitAsyncSends();
         List<ReceivedMessage> consumed;
         List<PendingSend> sends;
+        List<PendingPublish> publishes;
         synchronized (unacked) {
             consumed = new ArrayList<>(unacked);
             sends = new ArrayList<>(transactionSends);
+            publishes = new ArrayList<>(transactionPublishes);
             unacked.clear();
             transactionSends.clear();
+            transactionPublishes.clear();
         }
         if (consumed.stream().anyMatch(r -> r.lease.isLost())) {
             redeliver(consumed);
@@ -504,8 +633,11 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         // sends first, acknowledgements second: a failure between them can cause duplicates, never loss
         Map<QueueInfo, List<OutboundMessage>> byQueue = new LinkedHashMap<>();
         for (PendingSend s : sends) byQueue.computeIfAbsent(s.queue(), k -> new ArrayList<>()).add(s.message());
+        Map<TopicInfo, List<OutboundMessage>> byTopic = new LinkedHashMap<>();
+        for (PendingPublish p : publishes) byTopic.computeIfAbsent(p.topic(), k -> new ArrayList<>()).add(p.message());
         try {
             for (Map.Entry<QueueInfo, List<OutboundMessage>> e : byQueue.entrySet()) transport().sendAll(e.getKey(), e.getValue());
+            for (Map.Entry<TopicInfo, List<OutboundMessage>> e : byTopic.entrySet()) transport().publishAll(e.getKey(), e.getValue());
         } catch (JMSException e) {
             redeliver(consumed);
             JMSException failed = new JMSException("commit failed while sending: " + e.getMessage()
@@ -532,6 +664,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         awaitAsyncSends();
         synchronized (unacked) {
             transactionSends.clear();
+            transactionPublishes.clear();
         }
         redeliver(takeUnacked());
     }
@@ -612,6 +745,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         awaitAsyncSends();
         synchronized (unacked) {
             transactionSends.clear();
+            transactionPublishes.clear();
         }
         // unacknowledged and uncommitted messages are delivered again (spec 6.2.13, 6.2.9)
         redeliver(takeUnacked());

@@ -41,6 +41,7 @@ public class JmsAwsMessage implements Message {
     private boolean propertiesReadOnly;
     protected boolean bodyReadOnly;
     private transient Acknowledger acknowledger;
+    private String originConnectionId; // the connection that published it (topics: noLocal)
 
     public MessageKind kind() {
         return MessageKind.MESSAGE;
@@ -169,6 +170,14 @@ public class JmsAwsMessage implements Message {
     public void makeReadOnly() throws JMSException {
         propertiesReadOnly = true;
         bodyReadOnly = true;
+    }
+
+    public String originConnectionId() {
+        return originConnectionId;
+    }
+
+    public void setOriginConnectionId(String id) {
+        this.originConnectionId = id;
     }
 
     public void setAcknowledger(Acknowledger acknowledger) {

@@ -110,7 +110,7 @@ final class Operators {
         }
     }
 
-    record Like(Expression value, Pattern pattern) implements Expression {
+    record Like(Expression value, Pattern pattern, String raw, Character escape) implements Expression {
         public Object evaluate(Selector.Values v) {
             Object x = value.evaluate(v);
             if (!(x instanceof String s)) return null;

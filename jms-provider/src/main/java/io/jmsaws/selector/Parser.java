@@ -129,7 +129,7 @@ final class Parser {
                 if (e.kind() != Kind.STRING || ((String) e.value()).length() != 1) throw error("ESCAPE takes a one-character string");
                 escape = ((String) e.value()).charAt(0);
             }
-            Expression like = new Operators.Like(left, likePattern((String) pattern.value(), escape));
+            Expression like = new Operators.Like(left, likePattern((String) pattern.value(), escape), (String) pattern.value(), escape);
             return not ? new Operators.Not(like) : like;
         }
         if (not) throw error("expected BETWEEN, IN or LIKE after NOT");

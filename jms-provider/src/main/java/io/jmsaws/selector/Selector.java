@@ -36,6 +36,10 @@ public final class Selector {
         return text;
     }
 
+    Expression expression() {
+        return expression;
+    }
+
     public boolean matches(Values values) {
         return Boolean.TRUE.equals(expression.evaluate(values));
     }

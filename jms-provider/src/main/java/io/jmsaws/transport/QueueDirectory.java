@@ -73,6 +73,35 @@ public final class QueueDirectory {
         return info;
     }
 
+    /** The queue if it exists, else null (no creation, nothing cached). */
+    public QueueInfo findExisting(JmsAwsQueue queue) throws JMSException {
+        String physical = physicalName(queue);
+        try {
+            String url = sqs.getQueueUrl(b -> b.queueName(physical)).join().queueUrl();
+            QueueInfo info = describe(queue, url);
+            cache.put(queue.name(), info);
+            return info;
+        } catch (RuntimeException e) {
+            if (AwsErrors.isQueueMissing(e)) return null;
+            throw AwsErrors.toJms(e, "GetQueueUrl", queue.toString());
+        }
+    }
+
+    /** Creates a queue with these attributes and tags (a provider-made queue: subscription, temporary). */
+    public QueueInfo createWith(JmsAwsQueue queue, Map<String, String> attributes, Map<String, String> tags) throws JMSException {
+        checkName(queue.name());
+        String physical = physicalName(queue);
+        String url;
+        try {
+            url = sqs.createQueue(b -> b.queueName(physical).attributesWithStrings(attributes).tags(tags)).join().queueUrl();
+        } catch (RuntimeException e) {
+            throw AwsErrors.toJms(e, "CreateQueue", queue.toString());
+        }
+        QueueInfo info = describe(queue, url);
+        cache.put(queue.name(), info);
+        return info;
+    }
+
     /** Like {@link #resolve}, but never creates: administration works on queues that exist. */
     public QueueInfo resolveExisting(JmsAwsQueue queue) throws JMSException {
         checkName(queue.name());

@@ -3,6 +3,7 @@ package io.jmsaws.transport;
 import io.jmsaws.config.JmsAwsConfig;
 import io.jmsaws.config.Option;
 import io.jmsaws.embedded.EmbeddedSqs;
+import io.jmsaws.embedded.EmbeddedSnsAsyncClient;
 import io.jmsaws.embedded.EmbeddedSqsAsyncClient;
 import io.jmsaws.wire.OutboundMessage;
 import io.jmsaws.wire.SqsLimits;
@@ -15,7 +16,11 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.services.sns.SnsAsyncClient;
+import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
+import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
@@ -55,10 +60,13 @@ public final class SqsTransport implements AutoCloseable {
     private static final int ENTRY_ATTEMPTS = 4;
 
     private final SqsAsyncClient sqs;
+    private final SnsAsyncClient sns;
+    private final AutoCloseable ownedHttpClient;
     private final boolean ownsClient;
     private final SqsAsyncBatchManager batches;
     private final ScheduledExecutorService scheduler;
     private final QueueDirectory directory;
+    private final TopicDirectory topics;
     private final String description;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     /** ReceiveMessage calls under way with what handles their answer: close waits for them (see close). */
@@ -66,8 +74,10 @@ public final class SqsTransport implements AutoCloseable {
     private final boolean cancelsReceives;
     private final Map<String, AtomicInteger> sendsInFlight = new ConcurrentHashMap<>();
 
-    private SqsTransport(SqsAsyncClient sqs, boolean ownsClient, JmsAwsConfig config) {
+    private SqsTransport(SqsAsyncClient sqs, SnsAsyncClient sns, AutoCloseable ownedHttpClient, boolean ownsClient, JmsAwsConfig config) {
         this.sqs = sqs;
+        this.sns = sns;
+        this.ownedHttpClient = ownedHttpClient;
         this.ownsClient = ownsClient;
         this.cancelsReceives = sqs instanceof EmbeddedSqsAsyncClient;
         this.description = config.toString();
@@ -82,6 +92,8 @@ public final class SqsTransport implements AutoCloseable {
                         .sendRequestFrequency(Duration.ofMillis(Math.max(1, window))))
                 .build();
         this.directory = new QueueDirectory(sqs, config.get(Option.QUEUE_PREFIX), config.getBoolean(Option.AUTO_CREATE),
+                config.get(Option.FIFO_DEFAULT_GROUP_ID));
+        this.topics = sns == null ? null : new TopicDirectory(sns, config.get(Option.QUEUE_PREFIX), config.getBoolean(Option.AUTO_CREATE),
                 config.get(Option.FIFO_DEFAULT_GROUP_ID));
     }
 
@@ -102,17 +114,18 @@ public final class SqsTransport implements AutoCloseable {
             if (config.isSet(Option.DELETED_QUEUE_COOLDOWN_SECONDS)) {
                 server.setDeletedQueueCooldownMillis(config.getInt(Option.DELETED_QUEUE_COOLDOWN_SECONDS) * 1000L);
             }
-            return new SqsTransport(new EmbeddedSqsAsyncClient(server), false, config);
+            return new SqsTransport(new EmbeddedSqsAsyncClient(server), new EmbeddedSnsAsyncClient(server), null, false, config);
         }
-        return new SqsTransport(awsClient(config, user, password), true, config);
+        return aws(config, user, password);
     }
 
     /** A transport on a client someone else owns (closing the transport leaves the client open). */
     public static SqsTransport wrap(JmsAwsConfig config, SqsAsyncClient client) {
-        return new SqsTransport(client, false, config);
+        return new SqsTransport(client, null, null, false, config);
     }
 
-    private static SqsAsyncClient awsClient(JmsAwsConfig config, String user, String password) throws JMSException {
+    /** SQS and SNS clients for AWS (or compatible endpoints), sharing one HTTP client and its threads. */
+    private static SqsTransport aws(JmsAwsConfig config, String user, String password) throws JMSException {
         AwsCredentialsProvider credentials;
         if (user != null) {
             credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(user, password == null ? "" : password));
@@ -122,18 +135,20 @@ public final class SqsTransport implements AutoCloseable {
         } else {
             credentials = DefaultCredentialsProvider.builder().build();
         }
+        SdkAsyncHttpClient http = NettyNioAsyncHttpClient.builder().maxConcurrency(256).build();
         try {
-            var builder = SqsAsyncClient.builder()
-                    .region(Region.of(config.get(Option.REGION)))
-                    .credentialsProvider(credentials)
-                    .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(256))
-                    .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                            .maxAttempts(config.getInt(Option.MAX_ATTEMPTS)).build()));
-            String endpoint = config.get(Option.ENDPOINT);
-            if (endpoint != null) builder.endpointOverride(URI.create(endpoint));
-            return builder.build();
+            Region region = Region.of(config.get(Option.REGION));
+            var retry = AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(config.getInt(Option.MAX_ATTEMPTS)).build();
+            var sqsBuilder = SqsAsyncClient.builder().region(region).credentialsProvider(credentials).httpClient(http)
+                    .overrideConfiguration(c -> c.retryStrategy(retry));
+            var snsBuilder = SnsAsyncClient.builder().region(region).credentialsProvider(credentials).httpClient(http)
+                    .overrideConfiguration(c -> c.retryStrategy(retry));
+            if (config.get(Option.ENDPOINT) != null) sqsBuilder.endpointOverride(URI.create(config.get(Option.ENDPOINT)));
+            if (config.get(Option.SNS_ENDPOINT) != null) snsBuilder.endpointOverride(URI.create(config.get(Option.SNS_ENDPOINT)));
+            return new SqsTransport(sqsBuilder.build(), snsBuilder.build(), http, true, config);
         } catch (RuntimeException e) {
-            JMSException je = new JMSException("cannot create the SQS client for " + config + ": " + e.getMessage());
+            http.close();
+            JMSException je = new JMSException("cannot create the SQS/SNS clients for " + config + ": " + e.getMessage());
             je.initCause(e);
             throw je;
         }
@@ -145,6 +160,75 @@ public final class SqsTransport implements AutoCloseable {
 
     public QueueDirectory directory() {
         return directory;
+    }
+
+    public SnsAsyncClient sns() {
+        if (sns == null) throw new IllegalStateException("this transport has no SNS client");
+        return sns;
+    }
+
+    public TopicDirectory topics() {
+        if (topics == null) throw new IllegalStateException("this transport has no SNS client");
+        return topics;
+    }
+
+    // ------------------------------------------------------------------------------------ publish
+
+    /** Publishes one message to a topic (same attributes as on a queue: raw delivery hands them on unchanged). */
+    public CompletableFuture<String> publish(TopicInfo t, OutboundMessage m) {
+        CompletableFuture<String> f = sns().publish(b -> b.topicArn(t.arn()).message(m.body()).messageAttributes(snsAttributes(m))
+                .messageGroupId(m.groupId()).messageDeduplicationId(m.deduplicationId())).thenApply(r -> r.messageId());
+        pending.add(f);
+        f.whenComplete((r, e) -> pending.remove(f));
+        return f;
+    }
+
+    /** Publishes messages in order, in PublishBatch requests of at most 10 entries and 256 KiB, one after the other. */
+    public void publishAll(TopicInfo t, List<OutboundMessage> messages) throws JMSException {
+        int i = 0;
+        while (i < messages.size()) {
+            int bytes = 0;
+            int end = i;
+            while (end < messages.size() && end - i < SqsLimits.MAX_BATCH_ENTRIES
+                    && bytes + messages.get(end).encodedSize() <= TopicInfo.MAX_PUBLISH_BYTES) {
+                bytes += messages.get(end).encodedSize();
+                end++;
+            }
+            if (end == i) end++;
+            List<PublishBatchRequestEntry> entries = new ArrayList<>();
+            for (int j = i; j < end; j++) {
+                OutboundMessage m = messages.get(j);
+                entries.add(PublishBatchRequestEntry.builder().id(Integer.toString(j - i)).message(m.body())
+                        .messageAttributes(snsAttributes(m)).messageGroupId(m.groupId()).messageDeduplicationId(m.deduplicationId()).build());
+            }
+            for (int attempt = 1; !entries.isEmpty(); attempt++) {
+                List<PublishBatchRequestEntry> batch = entries;
+                PublishBatchResponse r;
+                try {
+                    r = sns().publishBatch(b -> b.topicArn(t.arn()).publishBatchRequestEntries(batch)).join();
+                } catch (RuntimeException e) {
+                    throw AwsErrors.toJms(e, "PublishBatch", t.toString());
+                }
+                if (r.failed().isEmpty()) break;
+                var f = r.failed().get(0);
+                if (attempt >= ENTRY_ATTEMPTS || Boolean.TRUE.equals(f.senderFault())) {
+                    throw new JMSException("PublishBatch on " + t + ": " + r.failed().size() + " messages failed (" + f.code() + ": "
+                            + f.message() + "); the others were published", f.code());
+                }
+                Set<String> failedIds = new java.util.HashSet<>();
+                r.failed().forEach(x -> failedIds.add(x.id()));
+                entries = batch.stream().filter(e -> failedIds.contains(e.id())).toList();
+                sleepBackoff(attempt);
+            }
+            i = end;
+        }
+    }
+
+    private static Map<String, software.amazon.awssdk.services.sns.model.MessageAttributeValue> snsAttributes(OutboundMessage m) {
+        Map<String, software.amazon.awssdk.services.sns.model.MessageAttributeValue> out = new LinkedHashMap<>();
+        m.attributes().forEach((k, v) -> out.put(k, software.amazon.awssdk.services.sns.model.MessageAttributeValue.builder()
+                .dataType(v.dataType()).stringValue(v.stringValue()).binaryValue(v.binaryValue()).build()));
+        return out;
     }
 
     public ScheduledExecutorService scheduler() {
@@ -368,7 +452,17 @@ public final class SqsTransport implements AutoCloseable {
             LOG.debug("closing the batch manager: {}", e.toString());
         }
         scheduler.shutdownNow();
-        if (ownsClient) sqs.close();
+        if (ownsClient) {
+            sqs.close();
+            if (sns != null) sns.close();
+        }
+        if (ownedHttpClient != null) {
+            try {
+                ownedHttpClient.close();
+            } catch (Exception e) {
+                LOG.debug("closing the HTTP client: {}", e.toString());
+            }
+        }
     }
 
     @Override

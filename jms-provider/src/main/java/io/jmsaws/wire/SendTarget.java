@@ -7,7 +7,14 @@ package io.jmsaws.wire;
  * @param maxMessageSize            the queue's MaximumMessageSize
  * @param defaultGroupId            the MessageGroupId of FIFO messages without JMSXGroupID
  * @param contentBasedDeduplication the FIFO queue deduplicates by body, so no id need be sent
+ * @param delaySeconds              the destination takes a per-message DelaySeconds (standard queues; not FIFO, not SNS)
+ * @param snsFilters                subscriptions may filter the messages (SNS): numbers SNS cannot compare are also packed
  */
 public record SendTarget(String displayName, boolean fifo, int maxMessageSize, String defaultGroupId,
-                         boolean contentBasedDeduplication) {
+                         boolean contentBasedDeduplication, boolean delaySeconds, boolean snsFilters) {
+
+    /** An SQS queue: DelaySeconds where the queue type has it, no SNS filter policies. */
+    public SendTarget(String displayName, boolean fifo, int maxMessageSize, String defaultGroupId, boolean contentBasedDeduplication) {
+        this(displayName, fifo, maxMessageSize, defaultGroupId, contentBasedDeduplication, !fifo, false);
+    }
 }

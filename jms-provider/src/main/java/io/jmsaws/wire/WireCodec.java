@@ -3,6 +3,7 @@ package io.jmsaws.wire;
 import io.jmsaws.destination.JmsAwsDestination;
 import io.jmsaws.destination.JmsAwsQueue;
 import io.jmsaws.destination.JmsAwsTemporaryQueue;
+import io.jmsaws.destination.JmsAwsTemporaryTopic;
 import io.jmsaws.destination.JmsAwsTopic;
 import io.jmsaws.message.JmsAwsBytesMessage;
 import io.jmsaws.message.JmsAwsMapMessage;
@@ -12,6 +13,7 @@ import io.jmsaws.message.JmsAwsStreamMessage;
 import io.jmsaws.message.JmsAwsTextMessage;
 import io.jmsaws.message.MessageKind;
 import io.jmsaws.message.TrustedPackages;
+import io.jmsaws.selector.FilterPolicyCompiler;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
@@ -86,6 +88,7 @@ public final class WireCodec {
         if (m.getJMSDeliveryMode() != DeliveryMode.PERSISTENT) headers.put(WireHeaders.DELIVERY_MODE, m.getJMSDeliveryMode());
         headers.put(WireHeaders.TYPE, m.getJMSType());
         headers.put(WireHeaders.REPLY_TO, replyToCode(m.getJMSReplyTo()));
+        headers.put(WireHeaders.ORIGIN_CONNECTION, m.originConnectionId());
 
         String body = encodeBody(m, headers);
 
@@ -123,7 +126,7 @@ public final class WireCodec {
 
         Integer delaySeconds = null;
         long delay = m.getJMSDeliveryTime() - m.getJMSTimestamp();
-        if (!target.fifo() && delay > 0 && delay <= SqsLimits.MAX_DELAY_SECONDS * 1000L) {
+        if (target.delaySeconds() && delay > 0 && delay <= SqsLimits.MAX_DELAY_SECONDS * 1000L) {
             // rounded up: never early. Longer delays, and FIFO queues (no per-message delay), are
             // held back by the consumer through the delivery time in the headers.
             delaySeconds = (int) ((delay + 999) / 1000);
@@ -187,27 +190,40 @@ public final class WireCodec {
                 packed.put(e.getKey(), e.getValue());
             } else {
                 individual.put(name, value);
+                // SNS filter policies compare numbers only within ±10⁹ and 5 decimals: a copy in the packed
+                // attribute lets such a message through every compiled policy (FilterPolicyCompiler)
+                if (target.snsFilters() && e.getValue() instanceof Number n && !FilterPolicyCompiler.snsComparable(n)) {
+                    packed.put(e.getKey(), n);
+                }
             }
         }
         int budget = SqsLimits.MAX_MESSAGE_ATTRIBUTES - attributes.size();
-        if (packed.isEmpty() && individual.size() <= budget) {
+        boolean onlyShadows = packed.keySet().stream().allMatch(k -> individual.containsKey(AttributeNames.encode(k)));
+        if (individual.size() + (packed.isEmpty() ? 0 : 1) <= budget && onlyShadows) {
+            // every property keeps its own attribute (plus, if any, the packed copies of numbers SNS cannot compare)
             attributes.putAll(individual);
+            if (!packed.isEmpty()) attributes.put(PACKED_PROPERTIES_ATTRIBUTE, packedValue(packed));
             return;
-        }
-        // one slot goes to the packed attribute; the first properties set keep their own attributes
-        int room = budget - 1;
-        for (Map.Entry<String, MessageAttributeValue> e : individual.entrySet()) {
-            if (room > 0) {
-                attributes.put(e.getKey(), e.getValue());
-                room--;
-            } else {
-                packed.put(AttributeNames.decode(e.getKey()), props.get(AttributeNames.decode(e.getKey())));
-            }
         }
         if (budget < 1) {
             throw new MessageFormatException("the message headers leave no SQS attribute for its properties on " + target.displayName());
         }
-        attributes.put(PACKED_PROPERTIES_ATTRIBUTE, string(Base64.getEncoder().encodeToString(TypedValues.writeMap(packed))));
+        // one slot goes to the packed attribute; the first properties set keep their own attributes
+        int room = budget - 1;
+        for (Map.Entry<String, MessageAttributeValue> e : individual.entrySet()) {
+            String jmsName = AttributeNames.decode(e.getKey());
+            if (room > 0) {
+                attributes.put(e.getKey(), e.getValue());
+                room--;
+            } else {
+                packed.put(jmsName, props.get(jmsName));
+            }
+        }
+        attributes.put(PACKED_PROPERTIES_ATTRIBUTE, packedValue(packed));
+    }
+
+    private static MessageAttributeValue packedValue(Map<String, Object> packed) {
+        return string(Base64.getEncoder().encodeToString(TypedValues.writeMap(packed)));
     }
 
     /** The attribute for a property value, or null when an attribute cannot carry it exactly. */
@@ -251,6 +267,7 @@ public final class WireCodec {
     private static String replyToCode(Destination d) {
         if (d == null) return null;
         if (d instanceof JmsAwsTemporaryQueue tq) return "tq:" + tq.name();
+        if (d instanceof JmsAwsTemporaryTopic tt) return "tt:" + tt.name();
         if (d instanceof JmsAwsDestination jd) return (jd.isTopic() ? "t:" : "q:") + jd.name();
         return null;
     }
@@ -316,6 +333,7 @@ public final class WireCodec {
             m.setJMSType(headers.get(WireHeaders.TYPE));
             m.setJMSReplyTo(replyToFromCode(headers.get(WireHeaders.REPLY_TO)));
             m.setJMSCorrelationID(headers.get(WireHeaders.CORRELATION_ID));
+            m.setOriginConnectionId(headers.get(WireHeaders.ORIGIN_CONNECTION));
         } else {
             m.setJMSMessageID("ID:" + sqs.messageId());
             String sent = sys.get(MessageSystemAttributeName.SENT_TIMESTAMP);
@@ -426,6 +444,7 @@ public final class WireCodec {
         return switch (kind) {
             case "t" -> new JmsAwsTopic(name);
             case "tq" -> new JmsAwsTemporaryQueue(name, null); // owned by another connection, or by this one: see JmsAwsConnection.owns
+            case "tt" -> new JmsAwsTemporaryTopic(name, null);
             default -> new JmsAwsQueue(name);
         };
     }

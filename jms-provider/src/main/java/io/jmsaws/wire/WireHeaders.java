@@ -23,6 +23,7 @@ public final class WireHeaders {
     public static final String REPLY_TO = "rt";
     public static final String BODY_ENCODING = "b";
     public static final String CORRELATION_ID = "c";
+    public static final String ORIGIN_CONNECTION = "cn";
 
     private final Map<String, String> fields;
 

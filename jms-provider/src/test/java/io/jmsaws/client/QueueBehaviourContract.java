@@ -667,13 +667,6 @@ abstract class QueueBehaviourContract {
     }
 
     @Test
-    void topicsAreRefusedClearlyUntilSupported() throws Exception {
-        Topic t = session.createTopic("prices");
-        assertThatThrownBy(() -> session.createProducer(t)).isInstanceOf(JMSException.class).hasMessageContaining("topics");
-        assertThatThrownBy(() -> session.createConsumer(t)).isInstanceOf(JMSException.class).hasMessageContaining("topics");
-    }
-
-    @Test
     void aSelectorTakesItsMessagesAndLeavesTheOthersToOtherConsumers() throws Exception {
         MessageProducer p = session.createProducer(queue);
         for (int i = 0; i < 10; i++) {

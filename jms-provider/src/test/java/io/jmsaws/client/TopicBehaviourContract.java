@@ -1,0 +1,223 @@
+package io.jmsaws.client;
+
+import io.jmsaws.testing.TestBackend;
+import jakarta.jms.*;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Publish/subscribe on SNS topics, on the embedded backend and on fauxqs with the same assertions. */
+abstract class TopicBehaviourContract {
+    protected abstract TestBackend backend();
+
+    private Connection connection;
+    private Session session;
+    private Topic topic;
+
+    @BeforeEach
+    void open() throws JMSException {
+        connection = backend().factory().createConnection();
+        connection.setClientID("client-" + UUID.randomUUID());
+        connection.start();
+        session = connection.createSession();
+        topic = session.createTopic("t-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @AfterEach
+    void close() throws JMSException {
+        connection.close();
+    }
+
+    private static List<Message> receiveAll(MessageConsumer c, int n) throws JMSException {
+        List<Message> got = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Message m = c.receive(5_000);
+            if (m == null) break;
+            got.add(m);
+        }
+        return got;
+    }
+
+    private static List<String> texts(List<Message> messages) throws JMSException {
+        List<String> t = new ArrayList<>();
+        for (Message m : messages) t.add(((TextMessage) m).getText());
+        return t;
+    }
+
+    @Test
+    void everySubscriberGetsEveryMessageWithItsHeadersAndProperties() throws Exception {
+        MessageConsumer a = session.createConsumer(topic);
+        MessageConsumer b = connection.createSession().createConsumer(topic);
+        MessageProducer p = session.createProducer(topic);
+        TextMessage m = session.createTextMessage("news");
+        m.setJMSCorrelationID("c-1");
+        m.setJMSType("headline");
+        for (int i = 0; i < 15; i++) m.setIntProperty("p" + i, i); // more than SNS's 10 attributes
+        p.send(m);
+        for (MessageConsumer c : List.of(a, b)) {
+            Message got = c.receive(5_000);
+            assertThat(((TextMessage) got).getText()).isEqualTo("news");
+            assertThat(got.getJMSDestination()).isEqualTo(topic);
+            assertThat(got.getJMSMessageID()).isEqualTo(m.getJMSMessageID());
+            assertThat(got.getJMSCorrelationID()).isEqualTo("c-1");
+            assertThat(got.getJMSType()).isEqualTo("headline");
+            for (int i = 0; i < 15; i++) assertThat(got.getIntProperty("p" + i)).isEqualTo(i);
+        }
+    }
+
+    @Test
+    void aDurableSubscriptionKeepsMessagesWhileItsConsumerIsAway() throws Exception {
+        MessageConsumer durable = session.createDurableConsumer(topic, "orders");
+        durable.close();
+        session.createProducer(topic).send(session.createTextMessage("while away"));
+        assertThatThrownBy(() -> session.unsubscribe("no-such-subscription")).isInstanceOf(InvalidDestinationException.class);
+        MessageConsumer back = session.createDurableConsumer(topic, "orders");
+        assertThat(((TextMessage) back.receive(5_000)).getText()).isEqualTo("while away");
+        assertThatThrownBy(() -> connection.createSession().createDurableConsumer(topic, "orders"))
+                .isInstanceOf(jakarta.jms.IllegalStateException.class).hasMessageContaining("active consumer");
+        assertThatThrownBy(() -> session.unsubscribe("orders")).isInstanceOf(jakarta.jms.IllegalStateException.class);
+        back.close();
+        session.unsubscribe("orders");
+        session.createProducer(topic).send(session.createTextMessage("after unsubscribe"));
+        MessageConsumer fresh = session.createDurableConsumer(topic, "orders");
+        assertThat(fresh.receive(1_000)).as("a new subscription starts empty").isNull();
+        fresh.close();
+        session.unsubscribe("orders");
+    }
+
+    @Test
+    void aDurableSubscriptionWithAnotherSelectorIsReplaced() throws Exception {
+        session.createDurableConsumer(topic, "sel", "color = 'red'", false).close();
+        TextMessage red = session.createTextMessage("red one");
+        red.setStringProperty("color", "red");
+        session.createProducer(topic).send(red);
+        MessageConsumer blue = session.createDurableConsumer(topic, "sel", "color = 'blue'", false);
+        assertThat(blue.receive(1_000)).as("the old subscription and its messages are gone").isNull();
+        blue.close();
+        session.unsubscribe("sel");
+    }
+
+    @Test
+    void aSharedSubscriptionSplitsTheMessages() throws Exception {
+        MessageConsumer one = session.createSharedConsumer(topic, "workers");
+        MessageConsumer two = connection.createSession().createSharedConsumer(topic, "workers");
+        MessageConsumer everyone = connection.createSession().createConsumer(topic);
+        MessageProducer p = session.createProducer(topic);
+        for (int i = 0; i < 20; i++) p.send(session.createTextMessage("w" + i));
+        Set<String> shared = new HashSet<>();
+        Message m;
+        while ((m = one.receive(500)) != null) assertThat(shared.add(((TextMessage) m).getText())).isTrue();
+        while ((m = two.receive(500)) != null) assertThat(shared.add(((TextMessage) m).getText())).isTrue();
+        assertThat(shared).hasSize(20);
+        assertThat(receiveAll(everyone, 20)).hasSize(20);
+    }
+
+    @Test
+    void noLocalSubscribersDoNotSeeTheirOwnConnectionsMessages() throws Exception {
+        MessageConsumer mine = session.createConsumer(topic, null, true);
+        session.createProducer(topic).send(session.createTextMessage("own"));
+        try (Connection other = backend().factory().createConnection()) {
+            Session s = other.createSession();
+            s.createProducer(topic).send(s.createTextMessage("theirs"));
+        }
+        assertThat(texts(receiveAll(mine, 2))).containsExactly("theirs");
+        assertThat(((TopicSubscriber) mine).getNoLocal()).isTrue();
+    }
+
+    @Test
+    void aSelectorBecomesAFilterPolicySoOtherMessagesNeverReachTheQueue() throws Exception {
+        MessageConsumer reds = session.createDurableConsumer(topic, "reds", "color = 'red' AND size > 2", false);
+        reds.close();
+        MessageProducer p = session.createProducer(topic);
+        for (int i = 0; i < 6; i++) {
+            TextMessage m = session.createTextMessage("m" + i);
+            m.setStringProperty("color", i < 3 ? "blue" : "red");
+            m.setIntProperty("size", i);
+            p.send(m);
+        }
+        String queueName = Subscriptions.queueName(Subscriptions.Kind.DURABLE, connection.getClientID(), "reds", false);
+        String url = backend().sqs().getQueueUrl(b -> b.queueName(queueName)).join().queueUrl();
+        Map<String, String> counts = backend().sqs().getQueueAttributes(b -> b.queueUrl(url)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).join().attributesAsStrings();
+        assertThat(counts.get("ApproximateNumberOfMessages")).as("only matching messages are in the subscription queue").isEqualTo("3");
+        MessageConsumer back = session.createDurableConsumer(topic, "reds", "color = 'red' AND size > 2", false);
+        assertThat(texts(receiveAll(back, 3))).containsExactlyInAnyOrder("m3", "m4", "m5");
+        back.close();
+        session.unsubscribe("reds");
+    }
+
+    @Test
+    void selectorsSnsCannotExpressAreStillExactInTheConsumer() throws Exception {
+        MessageConsumer c = session.createConsumer(topic, "JMSType = 'b' OR size * 2 = 8");
+        MessageProducer p = session.createProducer(topic);
+        for (int i = 0; i < 5; i++) {
+            TextMessage m = session.createTextMessage("m" + i);
+            m.setJMSType(i == 1 ? "b" : "a");
+            m.setIntProperty("size", i);
+            p.send(m);
+        }
+        assertThat(texts(receiveAll(c, 3))).containsExactly("m1", "m4");
+    }
+
+    @Test
+    void fifoTopicsKeepGroupOrder() throws Exception {
+        Topic fifo = session.createTopic("ft-" + UUID.randomUUID().toString().substring(0, 8) + ".fifo");
+        MessageConsumer c = session.createConsumer(fifo);
+        MessageProducer p = session.createProducer(fifo);
+        for (int i = 0; i < 6; i++) {
+            TextMessage m = session.createTextMessage("g" + (i % 2) + "-" + i);
+            m.setStringProperty("JMSXGroupID", "g" + (i % 2));
+            p.send(m);
+        }
+        List<String> g0 = new ArrayList<>(), g1 = new ArrayList<>();
+        for (Message m : receiveAll(c, 6)) (m.getStringProperty("JMSXGroupID").equals("g0") ? g0 : g1).add(((TextMessage) m).getText());
+        assertThat(g0).containsExactly("g0-0", "g0-2", "g0-4");
+        assertThat(g1).containsExactly("g1-1", "g1-3", "g1-5");
+    }
+
+    @Test
+    void transactedPublishesAppearOnCommit() throws Exception {
+        MessageConsumer c = session.createConsumer(topic);
+        Session tx = connection.createSession(Session.SESSION_TRANSACTED);
+        MessageProducer p = tx.createProducer(topic);
+        for (int i = 0; i < 12; i++) p.send(tx.createTextMessage("t" + i));
+        assertThat(c.receive(500)).isNull();
+        tx.commit();
+        assertThat(receiveAll(c, 12)).hasSize(12);
+    }
+
+    @Test
+    void temporaryTopicsCarryRepliesAndBelongToTheirConnection() throws Exception {
+        TemporaryTopic replies = session.createTemporaryTopic();
+        MessageConsumer c = session.createConsumer(replies);
+        try (Connection other = backend().factory().createConnection()) {
+            Session s = other.createSession();
+            s.createProducer(replies).send(s.createTextMessage("reply"));
+            assertThatThrownBy(() -> s.createConsumer(replies)).isInstanceOf(InvalidDestinationException.class);
+        }
+        assertThat(((TextMessage) c.receive(5_000)).getText()).isEqualTo("reply");
+        assertThatThrownBy(replies::delete).isInstanceOf(jakarta.jms.IllegalStateException.class);
+        c.close();
+        replies.delete();
+    }
+
+    @Test
+    void nonDurableSubscriptionQueuesAreRemovedWithTheirConsumer() throws Exception {
+        int before = backend().sqs().listQueues(b -> b.queueNamePrefix("jmsaws-sub-")).join().queueUrls().size();
+        MessageConsumer c = session.createConsumer(topic);
+        assertThat(backend().sqs().listQueues(b -> b.queueNamePrefix("jmsaws-sub-")).join().queueUrls()).hasSize(before + 1);
+        c.close();
+        assertThat(backend().sqs().listQueues(b -> b.queueNamePrefix("jmsaws-sub-")).join().queueUrls()).hasSize(before);
+    }
+}

@@ -56,6 +56,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
     /** Identifies this connection in the messages it publishes, for noLocal subscribers. */
     private final String id = UUID.randomUUID().toString();
     private final Subscriptions subscriptions;
+    private final java.util.concurrent.ScheduledFuture<?> leaseRenewal;
     private final TrustedPackages trustedPackages;
     private final RedeliveryPolicy redeliveryPolicy;
     private final Object lifecycle = new Object();
@@ -75,11 +76,14 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
         this.trustedPackages = config.trustedPackages();
         this.redeliveryPolicy = RedeliveryPolicy.from(config);
         this.subscriptions = new Subscriptions(this);
+        this.leaseRenewal = transport.scheduler().scheduleWithFixedDelay(subscriptions::renewLeases,
+                Subscriptions.LEASE_RENEW_MILLIS, Subscriptions.LEASE_RENEW_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
         this.pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "jms-aws-session-" + THREADS.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        subscriptions.sweepSoon(); // queues left by crashed processes
         String configured = config.get(Option.CLIENT_ID);
         if (configured != null) {
             registerClientId(configured);
@@ -310,6 +314,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
         for (JmsAwsTemporaryTopic t : temporaryTopics) deleteTopicNow(t);
         temporaryTopics.clear();
         closed = true;
+        leaseRenewal.cancel(false);
         keeper.close();
         transport.close();
         pool.shutdown();
@@ -322,14 +327,10 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
         checkOpen();
         String name = "jmsaws-tmp-" + UUID.randomUUID().toString().replace("-", "");
         JmsAwsTemporaryQueue q = new JmsAwsTemporaryQueue(name, this);
-        String physical = transport.directory().physicalName(q);
-        try {
-            transport.client().createQueue(b -> b.queueName(physical).tags(java.util.Map.of(
-                    "jms-aws:temporary", "true",
-                    "jms-aws:created", Long.toString(System.currentTimeMillis())))).join();
-        } catch (RuntimeException e) {
-            throw AwsErrors.toJms(e, "CreateQueue", q.toString());
-        }
+        java.util.Map<String, String> tags = new java.util.HashMap<>(subscriptions.leaseTags());
+        tags.put("jms-aws:temporary", "true");
+        QueueInfo info = transport.directory().createWith(q, java.util.Map.of(), tags);
+        subscriptions.leased(info.url());
         temporaryQueues.add(q);
         return q;
     }
@@ -353,6 +354,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
     private void deleteQueueNow(JmsAwsTemporaryQueue queue) throws JMSException {
         try {
             QueueInfo info = transport.directory().resolve(queue);
+            subscriptions.released(info.url());
             transport.client().deleteQueue(b -> b.queueUrl(info.url())).join();
             transport.directory().forget(queue);
         } catch (RuntimeException e) {

@@ -40,6 +40,15 @@ final class Subscriptions {
     static final String TAG_SUBSCRIPTION = "jms-aws:subscription";
     static final String TAG_SELECTOR = "jms-aws:selector";
     static final String TAG_KIND = "jms-aws:kind";
+    static final String TAG_OWNER = "jms-aws:owner";
+    static final String TAG_LEASE = "jms-aws:lease";
+    /** How often a live connection renews the leases of the queues it made, and how old a lease is when it is dead. */
+    static final long LEASE_RENEW_MILLIS = 5 * 60_000;
+    static final long LEASE_EXPIRY_MILLIS = 3 * LEASE_RENEW_MILLIS;
+    private static final long SWEEP_INTERVAL_MILLIS = 10 * 60_000;
+    private static final Map<String, Long> LAST_SWEEP = new ConcurrentHashMap<>();
+    /** The queue name prefixes of the queues that live only as long as their connection. */
+    static final String[] LEASED_PREFIXES = {Kind.NON_DURABLE.prefix, "jmsaws-tmp-"};
     /** Consumers open in this JVM per durable or shared subscription queue. */
     private static final Map<String, AtomicInteger> ACTIVE = new ConcurrentHashMap<>();
 
@@ -63,21 +72,51 @@ final class Subscriptions {
 
     private final SqsTransport transport;
     private final JmsAwsConnection connection;
+    /** Queues this connection made that must go when it goes: non-durable subscriptions and temporary queues (URLs). */
+    private final java.util.Set<String> leased = ConcurrentHashMap.newKeySet();
 
     Subscriptions(JmsAwsConnection connection) {
         this.connection = connection;
         this.transport = connection.transport();
     }
 
-    static String queueName(Kind kind, String clientId, String subscriptionName, boolean fifo) {
-        String base = kind == Kind.NON_DURABLE ? UUID.randomUUID().toString().replace("-", "")
-                : hash((clientId == null ? "" : clientId) + "\n" + subscriptionName);
-        return kind.prefix + base + (fifo ? ".fifo" : "");
+    /**
+     * The stem every queue of one durable or shared subscription starts with; each queue adds a
+     * generation, so a subscription removed and made again does not reuse a name SQS keeps
+     * blocked for 60 seconds after a delete (QueueDeletedRecently).
+     */
+    static String stem(Kind kind, String clientId, String subscriptionName) {
+        return kind.prefix + hash((clientId == null ? "" : clientId) + "\n" + subscriptionName) + "-";
+    }
+
+    static String newQueueName(Kind kind, String clientId, String subscriptionName, boolean fifo) {
+        String name = kind == Kind.NON_DURABLE ? kind.prefix + UUID.randomUUID().toString().replace("-", "")
+                : stem(kind, clientId, subscriptionName) + Long.toString(System.currentTimeMillis(), 36)
+                        + Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(36 * 36 * 36), 36);
+        return name + (fifo ? ".fifo" : "");
+    }
+
+    /** The queue of a durable or shared subscription, or null: found by its stem, whatever its generation. */
+    QueueInfo find(Kind kind, String clientId, String subscriptionName) throws JMSException {
+        String prefix = transport.directory().physicalName(new JmsAwsQueue(stem(kind, clientId, subscriptionName)));
+        java.util.List<String> urls;
+        try {
+            urls = transport.client().listQueues(b -> b.queueNamePrefix(prefix)).join().queueUrls();
+        } catch (RuntimeException e) {
+            throw AwsErrors.toJms(e, "ListQueues", prefix);
+        }
+        for (String url : urls) {
+            String physical = url.substring(url.lastIndexOf('/') + 1);
+            String name = physical.substring(transport.directory().physicalName(new JmsAwsQueue("")).length());
+            QueueInfo q = transport.directory().findExisting(new JmsAwsQueue(name));
+            if (q != null) return q;
+        }
+        return null;
     }
 
     private static String hash(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 40);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
         } catch (NoSuchAlgorithmException e) {
             throw new java.lang.IllegalStateException("SHA-256 is part of every JDK", e);
         }
@@ -89,8 +128,7 @@ final class Subscriptions {
             throw new IllegalStateException("an unshared durable subscription needs a client id: set one on the connection first");
         }
         TopicInfo t = transport.topics().resolve(topic);
-        JmsAwsQueue q = new JmsAwsQueue(queueName(kind, clientId, name, t.fifo()));
-        String activeKey = kind == Kind.NON_DURABLE ? null : transport.directory().physicalName(q);
+        String activeKey = kind == Kind.NON_DURABLE ? null : transport.directory().physicalName(new JmsAwsQueue(stem(kind, clientId, name)));
         if (activeKey != null) {
             AtomicInteger active = ACTIVE.computeIfAbsent(activeKey, k -> new AtomicInteger());
             synchronized (active) {
@@ -102,21 +140,27 @@ final class Subscriptions {
             }
         }
         try {
-            return subscribe(t, kind, q, selector, activeKey);
+            return subscribe(t, kind, clientId, name, selector, activeKey);
         } catch (JMSException | RuntimeException e) {
             if (activeKey != null) ACTIVE.get(activeKey).decrementAndGet();
             throw e;
         }
     }
 
-    private Handle subscribe(TopicInfo t, Kind kind, JmsAwsQueue q, Selector selector, String activeKey) throws JMSException {
+    private Handle subscribe(TopicInfo t, Kind kind, String clientId, String name, Selector selector, String activeKey) throws JMSException {
+        String selectorTag = selector == null ? "" : hash(selector.text());
+        QueueInfo existing = kind == Kind.NON_DURABLE ? null : find(kind, clientId, name);
+        if (existing != null && existing.fifo() != t.fifo()) {
+            // another topic, of the other kind: the subscription is replaced by a queue of the right kind
+            delete(existing, tags(existing).get(TAG_SUBSCRIPTION));
+            existing = null;
+        }
+        JmsAwsQueue q = existing != null ? existing.queue() : new JmsAwsQueue(newQueueName(kind, clientId, name, t.fifo()));
         String physical = transport.directory().physicalName(q);
         String queueArn = queueArnFor(t.arn(), physical);
-        String selectorTag = selector == null ? "" : hash(selector.text());
         Map<String, String> attributes = new LinkedHashMap<>();
         if (t.fifo()) attributes.put("FifoQueue", "true");
         attributes.put("Policy", policy(queueArn, t.arn()));
-        QueueInfo existing = kind.durable() || kind == Kind.SHARED ? transport.directory().findExisting(q) : null;
         if (existing != null) {
             Map<String, String> tags = tags(existing);
             if (t.arn().equals(tags.get(TAG_TOPIC)) && selectorTag.equals(tags.getOrDefault(TAG_SELECTOR, ""))) {
@@ -136,7 +180,9 @@ final class Subscriptions {
         tags.put(TAG_TOPIC, t.arn());
         tags.put(TAG_KIND, kind.name());
         tags.put(TAG_SELECTOR, selectorTag);
+        if (kind == Kind.NON_DURABLE) tags.putAll(leaseTags());
         QueueInfo created = transport.directory().createWith(q, attributes, tags);
+        if (kind == Kind.NON_DURABLE) leased.add(created.url());
         return finishSubscribe(t, kind, created, queueArn, selector, selectorTag, activeKey);
     }
 
@@ -220,6 +266,7 @@ final class Subscriptions {
     }
 
     private void delete(QueueInfo q, String subscriptionArn) {
+        leased.remove(q.url());
         try {
             if (subscriptionArn != null) transport.sns().unsubscribe(b -> b.subscriptionArn(subscriptionArn)).join();
             transport.client().deleteQueue(b -> b.queueUrl(q.url())).join();
@@ -229,23 +276,101 @@ final class Subscriptions {
         }
     }
 
+    // ------------------------------------------------------------------------------------ leases and orphans
+
+    Map<String, String> leaseTags() {
+        return Map.of(TAG_OWNER, connection.id(), TAG_LEASE, Long.toString(System.currentTimeMillis()));
+    }
+
+    /** A temporary queue made by the connection: its lease is renewed with the subscriptions'. */
+    void leased(String queueUrl) {
+        leased.add(queueUrl);
+    }
+
+    void released(String queueUrl) {
+        leased.remove(queueUrl);
+    }
+
+    /** Called every LEASE_RENEW_MILLIS while the connection lives. */
+    void renewLeases() {
+        Map<String, String> tags = leaseTags();
+        for (String url : leased) {
+            transport.client().tagQueue(b -> b.queueUrl(url).tags(tags)).whenComplete((r, e) -> {
+                if (e != null) LOG.debug("renewing the lease of {}: {}", url, e.toString());
+            });
+        }
+    }
+
+    /** Sweeps in the background when this JVM has not swept the backend for a while. */
+    void sweepSoon() {
+        long now = System.currentTimeMillis();
+        String key = transport.toString();
+        Long last = LAST_SWEEP.get(key);
+        if (last != null && now - last < SWEEP_INTERVAL_MILLIS) return;
+        LAST_SWEEP.put(key, now);
+        connection.pool().execute(() -> {
+            try {
+                int removed = sweep(LEASE_EXPIRY_MILLIS);
+                if (removed > 0) LOG.info("removed {} queues left by connections that ended without closing", removed);
+            } catch (RuntimeException | JMSException e) {
+                LOG.debug("sweeping orphaned subscription queues: {}", e.toString());
+            }
+        });
+    }
+
+    /**
+     * Removes the non-durable subscription queues and temporary queues whose owner stopped renewing
+     * their lease more than {@code maxLeaseAgeMillis} ago (a process that crashed), with their SNS
+     * subscriptions. Returns how many it removed.
+     */
+    int sweep(long maxLeaseAgeMillis) throws JMSException {
+        int removed = 0;
+        long now = System.currentTimeMillis();
+        for (String prefix : LEASED_PREFIXES) {
+            String physicalPrefix = transport.directory().physicalName(new JmsAwsQueue(prefix));
+            java.util.List<String> urls;
+            try {
+                urls = transport.client().listQueues(b -> b.queueNamePrefix(physicalPrefix)).join().queueUrls();
+            } catch (RuntimeException e) {
+                throw AwsErrors.toJms(e, "ListQueues", physicalPrefix);
+            }
+            for (String url : urls) {
+                if (leased.contains(url)) continue;
+                Map<String, String> tags;
+                try {
+                    tags = transport.client().listQueueTags(b -> b.queueUrl(url)).join().tags();
+                } catch (RuntimeException e) {
+                    continue; // deleted meanwhile
+                }
+                String lease = tags.get(TAG_LEASE);
+                if (lease == null || now - Long.parseLong(lease) <= maxLeaseAgeMillis) continue;
+                try {
+                    String sub = tags.get(TAG_SUBSCRIPTION);
+                    if (sub != null) transport.sns().unsubscribe(b -> b.subscriptionArn(sub)).join();
+                    transport.client().deleteQueue(b -> b.queueUrl(url)).join();
+                    removed++;
+                } catch (RuntimeException e) {
+                    LOG.debug("could not remove orphaned queue {}: {}", url, e.toString());
+                }
+            }
+        }
+        return removed;
+    }
+
     /** Session.unsubscribe: removes a durable subscription, unless a consumer of it is active. */
     void unsubscribe(String name) throws JMSException {
         String clientId = connection.getClientID();
         for (Kind kind : new Kind[]{Kind.DURABLE, Kind.SHARED_DURABLE}) {
             if (kind == Kind.DURABLE && clientId == null) continue;
-            for (boolean fifo : new boolean[]{false, true}) {
-                JmsAwsQueue q = new JmsAwsQueue(queueName(kind, clientId, name, fifo));
-                String key = transport.directory().physicalName(q);
-                AtomicInteger active = ACTIVE.get(key);
-                if (active != null && active.get() > 0) {
-                    throw new IllegalStateException("durable subscription '" + name + "' has an active consumer; close it before unsubscribing");
-                }
-                QueueInfo existing = transport.directory().findExisting(q);
-                if (existing != null) {
-                    delete(existing, tags(existing).get(TAG_SUBSCRIPTION));
-                    return;
-                }
+            String key = transport.directory().physicalName(new JmsAwsQueue(stem(kind, clientId, name)));
+            AtomicInteger active = ACTIVE.get(key);
+            if (active != null && active.get() > 0) {
+                throw new IllegalStateException("durable subscription '" + name + "' has an active consumer; close it before unsubscribing");
+            }
+            QueueInfo existing = find(kind, clientId, name);
+            if (existing != null) {
+                delete(existing, tags(existing).get(TAG_SUBSCRIPTION));
+                return;
             }
         }
         throw new InvalidDestinationException("there is no durable subscription named '" + name + "'"

@@ -146,8 +146,8 @@ abstract class TopicBehaviourContract {
             m.setIntProperty("size", i);
             p.send(m);
         }
-        String queueName = Subscriptions.queueName(Subscriptions.Kind.DURABLE, connection.getClientID(), "reds", false);
-        String url = backend().sqs().getQueueUrl(b -> b.queueName(queueName)).join().queueUrl();
+        String stem = Subscriptions.stem(Subscriptions.Kind.DURABLE, connection.getClientID(), "reds");
+        String url = backend().sqs().listQueues(b -> b.queueNamePrefix(stem)).join().queueUrls().get(0);
         Map<String, String> counts = backend().sqs().getQueueAttributes(b -> b.queueUrl(url)
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).join().attributesAsStrings();
         assertThat(counts.get("ApproximateNumberOfMessages")).as("only matching messages are in the subscription queue").isEqualTo("3");
@@ -210,6 +210,24 @@ abstract class TopicBehaviourContract {
         assertThatThrownBy(replies::delete).isInstanceOf(jakarta.jms.IllegalStateException.class);
         c.close();
         replies.delete();
+    }
+
+    @Test
+    void queuesLeftByACrashedConnectionAreSweptAndLiveOnesAreNot() throws Exception {
+        MessageConsumer live = session.createConsumer(topic);
+        String orphan = "jmsaws-sub-orphan" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String fresh = "jmsaws-sub-fresh" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        long hourAgo = System.currentTimeMillis() - 3_600_000;
+        backend().sqs().createQueue(b -> b.queueName(orphan).tags(Map.of(Subscriptions.TAG_OWNER, "crashed",
+                Subscriptions.TAG_LEASE, Long.toString(hourAgo)))).join();
+        backend().sqs().createQueue(b -> b.queueName(fresh).tags(Map.of(Subscriptions.TAG_OWNER, "alive",
+                Subscriptions.TAG_LEASE, Long.toString(System.currentTimeMillis())))).join();
+        int removed = ((JmsAwsConnection) connection).subscriptions().sweep(Subscriptions.LEASE_EXPIRY_MILLIS);
+        List<String> left = backend().sqs().listQueues(b -> b.queueNamePrefix("jmsaws-sub-")).join().queueUrls();
+        assertThat(removed).isGreaterThanOrEqualTo(1);
+        assertThat(left).noneMatch(u -> u.endsWith("/" + orphan)).anyMatch(u -> u.endsWith("/" + fresh));
+        session.createProducer(topic).send(session.createTextMessage("still subscribed"));
+        assertThat(((TextMessage) live.receive(5_000)).getText()).isEqualTo("still subscribed");
     }
 
     @Test

@@ -46,7 +46,6 @@ import jakarta.jms.TopicSubscriber;
 import jakarta.jms.TransactionRolledBackException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -393,27 +392,26 @@ public class JmsAwsSession implements QueueSession, TopicSession {
             return;
         }
         if (listener != null) {
-            CompletableFuture<SendMessageResponse> f;
-            if (q.fifo()) {
-                synchronized (this) {
-                    CompletableFuture<SendMessageResponse> next = fifoSendChain.handle((r, e) -> null)
-                            .thenCompose(v -> transport().sendNow(q, out));
-                    fifoSendChain = next;
-                    f = next;
-                }
-            } else {
-                f = transport().sendBatched(q, out);
-            }
-            complete(f, original, listener);
+            complete(q.fifo() ? inFifoOrder(() -> transport().sendNow(q, out)) : transport().sendBatched(q, out), original, listener);
             return;
         }
-        // concurrent senders share batches; a lone send goes out at once
-        CompletableFuture<SendMessageResponse> f = !q.fifo() && transport().sendsInFlight(q)
-                ? transport().sendBatched(q, out) : transport().sendNow(q, out);
+        // concurrent senders share batches; a lone send goes out at once; FIFO sends keep their order
+        await(q.fifo() ? inFifoOrder(() -> transport().sendNow(q, out))
+                : transport().sendsInFlight(q) ? transport().sendBatched(q, out) : transport().sendNow(q, out), "SendMessage", q.toString());
+    }
+
+    /** Sends to FIFO destinations go out one after the other (an asynchronous one may still be under way), so SQS/SNS keep their order. */
+    private synchronized <T> CompletableFuture<T> inFifoOrder(java.util.function.Supplier<CompletableFuture<T>> send) {
+        CompletableFuture<T> next = fifoSendChain.handle((r, e) -> null).thenCompose(v -> send.get());
+        fifoSendChain = next;
+        return next;
+    }
+
+    private static void await(CompletableFuture<?> f, String operation, String target) throws JMSException {
         try {
             f.join();
         } catch (RuntimeException e) {
-            throw io.jmsaws.transport.AwsErrors.toJms(e, "SendMessage", q.toString());
+            throw io.jmsaws.transport.AwsErrors.toJms(e, operation, target);
         }
     }
 
@@ -426,25 +424,9 @@ public class JmsAwsSession implements QueueSession, TopicSession {
             if (listener != null) complete(CompletableFuture.completedFuture(null), original, listener);
             return;
         }
-        CompletableFuture<String> f;
-        if (t.fifo()) {
-            synchronized (this) {
-                CompletableFuture<String> next = fifoSendChain.handle((r, e) -> null).thenCompose(v -> transport().publish(t, out));
-                fifoSendChain = next;
-                f = next;
-            }
-        } else {
-            f = transport().publish(t, out);
-        }
-        if (listener != null) {
-            complete(f, original, listener);
-            return;
-        }
-        try {
-            f.join();
-        } catch (RuntimeException e) {
-            throw io.jmsaws.transport.AwsErrors.toJms(e, "Publish", t.toString());
-        }
+        CompletableFuture<String> f = t.fifo() ? inFifoOrder(() -> transport().publish(t, out)) : transport().publish(t, out);
+        if (listener != null) complete(f, original, listener);
+        else await(f, "Publish", t.toString());
     }
 
     private void complete(CompletableFuture<?> sent, Message original, CompletionListener listener) {

@@ -113,6 +113,16 @@ public final class EmbeddedSqs {
         requestCounts.incrementAndGet(op.ordinal());
     }
 
+    /** Serves one request of the embedded clients: counted, answered at once, a service error as a failed future. */
+    <T> java.util.concurrent.CompletableFuture<T> serve(Operation op, java.util.function.Supplier<T> action) {
+        count(op);
+        try {
+            return java.util.concurrent.CompletableFuture.completedFuture(action.get());
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
     ScheduledExecutorService scheduler() {
         return scheduler;
     }

@@ -60,12 +60,7 @@ public final class EmbeddedSqsAsyncClient implements SqsAsyncClient {
     }
 
     private <T> CompletableFuture<T> call(Operation op, Supplier<T> action) {
-        server.count(op);
-        try {
-            return CompletableFuture.completedFuture(action.get());
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return server.serve(op, action);
     }
 
     // ------------------------------------------------------------------------------------ queues

@@ -72,7 +72,6 @@ public final class SqsTransport implements AutoCloseable {
     /** ReceiveMessage calls under way with what handles their answer: close waits for them (see close). */
     private final Set<CompletableFuture<?>> receiveWork = ConcurrentHashMap.newKeySet();
     private final boolean cancelsReceives;
-    private final Map<String, AtomicInteger> sendsInFlight = new ConcurrentHashMap<>();
 
     private SqsTransport(SqsAsyncClient sqs, SnsAsyncClient sns, AutoCloseable ownedHttpClient, boolean ownsClient, JmsAwsConfig config) {
         this.sqs = sqs;
@@ -239,28 +238,18 @@ public final class SqsTransport implements AutoCloseable {
 
     /** A send that goes out at once (a lone synchronous send must not wait for a batching window). */
     public CompletableFuture<SendMessageResponse> sendNow(QueueInfo q, OutboundMessage m) {
-        return track(q, sqs.sendMessage(m.toRequest(q.url())));
+        return track(sqs.sendMessage(m.toRequest(q.url())));
     }
 
     /** A send that may share a SendMessageBatch with others sent within the batching window. */
     public CompletableFuture<SendMessageResponse> sendBatched(QueueInfo q, OutboundMessage m) {
-        return track(q, batches.sendMessage(m.toRequest(q.url())));
+        return track(batches.sendMessage(m.toRequest(q.url())));
     }
 
-    /** Whether other sends to this queue are under way (then a new one is worth batching). */
-    public boolean sendsInFlight(QueueInfo q) {
-        AtomicInteger n = sendsInFlight.get(q.url());
-        return n != null && n.get() > 0;
-    }
-
-    private <T> CompletableFuture<T> track(QueueInfo q, CompletableFuture<T> f) {
-        AtomicInteger n = sendsInFlight.computeIfAbsent(q.url(), k -> new AtomicInteger());
-        n.incrementAndGet();
+    /** Keeps a send among the requests close() waits for. */
+    private <T> CompletableFuture<T> track(CompletableFuture<T> f) {
         pending.add(f);
-        f.whenComplete((r, e) -> {
-            n.decrementAndGet();
-            pending.remove(f);
-        });
+        f.whenComplete((r, e) -> pending.remove(f));
         return f;
     }
 

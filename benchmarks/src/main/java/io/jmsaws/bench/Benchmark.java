@@ -208,10 +208,11 @@ public final class Benchmark {
         try (Connection c = f.createConnection()) {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
+                int share = n / 4 + (t < n % 4 ? 1 : 0); // every one of the n messages is sent
                 futures.add(pool.submit(() -> {
                     Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
                     MessageProducer p = s.createProducer(s.createQueue(queue));
-                    for (int i = 0; i < n / 4; i++) p.send(s.createTextMessage(BODY));
+                    for (int i = 0; i < share; i++) p.send(s.createTextMessage(BODY));
                     return null;
                 }));
             }

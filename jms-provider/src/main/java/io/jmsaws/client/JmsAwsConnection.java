@@ -2,6 +2,7 @@ package io.jmsaws.client;
 
 import io.jmsaws.config.JmsAwsConfig;
 import io.jmsaws.config.Option;
+import io.jmsaws.destination.JmsAwsDestination;
 import io.jmsaws.destination.JmsAwsTemporaryQueue;
 import io.jmsaws.destination.JmsAwsTemporaryTopic;
 import io.jmsaws.message.TrustedPackages;
@@ -323,10 +324,23 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
 
     // ------------------------------------------------------------------------------------ temporary queues
 
+    /** A fresh name for a temporary queue or topic (the sweep finds orphaned queues by its prefix). */
+    private static String temporaryName() {
+        return "jmsaws-tmp-" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** Deleting a temporary destination that still has consumers is an error (spec 6.2.11). */
+    private void checkNoConsumers(JmsAwsDestination destination) throws IllegalStateException {
+        for (JmsAwsSession s : sessions) {
+            if (s.hasConsumerOn(destination)) {
+                throw new IllegalStateException("temporary destination " + destination + " still has consumers; close them before deleting it");
+            }
+        }
+    }
+
     JmsAwsTemporaryQueue createTemporaryQueue() throws JMSException {
         checkOpen();
-        String name = "jmsaws-tmp-" + UUID.randomUUID().toString().replace("-", "");
-        JmsAwsTemporaryQueue q = new JmsAwsTemporaryQueue(name, this);
+        JmsAwsTemporaryQueue q = new JmsAwsTemporaryQueue(temporaryName(), this);
         java.util.Map<String, String> tags = new java.util.HashMap<>(subscriptions.leaseTags());
         tags.put("jms-aws:temporary", "true");
         QueueInfo info = transport.directory().createWith(q, java.util.Map.of(), tags);
@@ -343,11 +357,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
     @Override
     public void deleteTemporaryQueue(JmsAwsTemporaryQueue queue) throws JMSException {
         checkOpen();
-        for (JmsAwsSession s : sessions) {
-            if (s.hasConsumerOn(queue)) {
-                throw new IllegalStateException("temporary queue " + queue + " still has consumers; close them before deleting it");
-            }
-        }
+        checkNoConsumers(queue);
         if (temporaryQueues.remove(queue)) deleteQueueNow(queue);
     }
 
@@ -366,8 +376,8 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
 
     JmsAwsTemporaryTopic createTemporaryTopic() throws JMSException {
         checkOpen();
-        JmsAwsTemporaryTopic t = new JmsAwsTemporaryTopic("jmsaws-tmp-" + UUID.randomUUID().toString().replace("-", ""), this);
-        transport.topics().resolve(t); // creates it
+        JmsAwsTemporaryTopic t = new JmsAwsTemporaryTopic(temporaryName(), this);
+        transport.topics().createNew(t); // whatever autoCreate says
         temporaryTopics.add(t);
         return t;
     }
@@ -380,11 +390,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
     @Override
     public void deleteTemporaryTopic(JmsAwsTemporaryTopic topic) throws JMSException {
         checkOpen();
-        for (JmsAwsSession s : sessions) {
-            if (s.hasConsumerOn(topic)) {
-                throw new IllegalStateException("temporary topic " + topic + " still has subscribers; close them before deleting it");
-            }
-        }
+        checkNoConsumers(topic);
         if (temporaryTopics.remove(topic)) deleteTopicNow(topic);
     }
 

@@ -105,13 +105,16 @@ final class Subscriptions {
         } catch (RuntimeException e) {
             throw AwsErrors.toJms(e, "ListQueues", prefix);
         }
-        for (String url : urls) {
-            String physical = url.substring(url.lastIndexOf('/') + 1);
-            String name = physical.substring(transport.directory().physicalName(new JmsAwsQueue("")).length());
-            QueueInfo q = transport.directory().findExisting(new JmsAwsQueue(name));
-            if (q != null) return q;
+        if (urls.isEmpty()) return null;
+        String url = urls.get(0);
+        String physical = url.substring(url.lastIndexOf('/') + 1);
+        String name = physical.substring(transport.directory().physicalName(new JmsAwsQueue("")).length());
+        try {
+            return transport.directory().describeKnown(new JmsAwsQueue(name), url);
+        } catch (JMSException e) {
+            if (e instanceof InvalidDestinationException) return null; // deleted meanwhile
+            throw e;
         }
-        return null;
     }
 
     private static String hash(String s) {

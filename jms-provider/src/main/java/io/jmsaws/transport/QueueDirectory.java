@@ -73,14 +73,18 @@ public final class QueueDirectory {
         return info;
     }
 
-    /** The queue if it exists, else null (no creation, nothing cached). */
+    /** A queue whose URL is already known (from ListQueues): its attributes, cached. */
+    public QueueInfo describeKnown(JmsAwsQueue queue, String url) throws JMSException {
+        QueueInfo info = describe(queue, url);
+        cache.put(queue.name(), info);
+        return info;
+    }
+
+    /** The queue if it exists, else null (no creation). */
     public QueueInfo findExisting(JmsAwsQueue queue) throws JMSException {
         String physical = physicalName(queue);
         try {
-            String url = sqs.getQueueUrl(b -> b.queueName(physical)).join().queueUrl();
-            QueueInfo info = describe(queue, url);
-            cache.put(queue.name(), info);
-            return info;
+            return describeKnown(queue, sqs.getQueueUrl(b -> b.queueName(physical)).join().queueUrl());
         } catch (RuntimeException e) {
             if (AwsErrors.isQueueMissing(e)) return null;
             throw AwsErrors.toJms(e, "GetQueueUrl", queue.toString());

@@ -52,6 +52,14 @@ public final class TopicDirectory {
         return info;
     }
 
+    /** Creates a topic whatever {@code autoCreate} says (a provider-made topic: temporary). */
+    public TopicInfo createNew(JmsAwsDestination topic) throws JMSException {
+        checkName(topic.name());
+        TopicInfo info = new TopicInfo(topic, create(topic, physicalName(topic)), topic.isFifo(), defaultGroupId);
+        cache.put(topic.name(), info);
+        return info;
+    }
+
     private String create(JmsAwsDestination topic, String physical) throws JMSException {
         try {
             return sns.createTopic(b -> b.name(physical).attributes(topic.isFifo() ? Map.of("FifoTopic", "true") : Map.of()))

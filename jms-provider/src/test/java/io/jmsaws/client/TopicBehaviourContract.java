@@ -231,6 +231,21 @@ abstract class TopicBehaviourContract {
     }
 
     @Test
+    void temporaryDestinationsAreCreatedEvenWithoutAutoCreate() throws Exception {
+        try (Connection c = backend().factory("autoCreate=false").createConnection()) {
+            c.start();
+            Session s = c.createSession();
+            TemporaryTopic t = s.createTemporaryTopic();
+            TemporaryQueue q = s.createTemporaryQueue();
+            MessageConsumer onTopic = s.createConsumer(t);
+            s.createProducer(t).send(s.createTextMessage("to topic"));
+            s.createProducer(q).send(s.createTextMessage("to queue"));
+            assertThat(((TextMessage) onTopic.receive(5_000)).getText()).isEqualTo("to topic");
+            assertThat(((TextMessage) s.createConsumer(q).receive(5_000)).getText()).isEqualTo("to queue");
+        }
+    }
+
+    @Test
     void nonDurableSubscriptionQueuesAreRemovedWithTheirConsumer() throws Exception {
         int before = backend().sqs().listQueues(b -> b.queueNamePrefix("jmsaws-sub-")).join().queueUrls().size();
         MessageConsumer c = session.createConsumer(topic);

@@ -2,6 +2,7 @@ package io.jmsaws.client;
 
 import io.jmsaws.util.JmsExceptions;
 import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
 import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.Destination;
 import jakarta.jms.ExceptionListener;
@@ -10,6 +11,7 @@ import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.ObjectMessage;
@@ -20,6 +22,7 @@ import jakarta.jms.StreamMessage;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TemporaryTopic;
 import jakarta.jms.TextMessage;
+import jakarta.jms.TransactionInProgressRuntimeException;
 import jakarta.jms.Topic;
 
 import java.io.Serializable;
@@ -28,12 +31,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * JMSContext: a connection and one session. Contexts made with {@link #createContext(int)} share
  * the connection, which closes with the last of them.
+ *
+ * <p>The resource adapter builds contexts over a container-managed connection handle instead
+ * ({@link #overManagedConnection}): there the container owns the transaction and the connection.
  */
 public final class JmsAwsContext implements JMSContext {
-    private final JmsAwsConnection connection;
+    private final Connection connection;
     private final AtomicInteger connectionUsers;
     private final JmsAwsSession session;
     private final int sessionMode;
+    /** Null for a context of our own; else what closing a context over a managed connection does. */
+    private final Runnable managedClose;
+    private final boolean inJtaTransaction;
     private volatile boolean autoStart = true;
     private volatile boolean closed;
 
@@ -46,6 +55,35 @@ public final class JmsAwsContext implements JMSContext {
         this.connectionUsers = connectionUsers;
         this.sessionMode = sessionMode;
         this.session = (JmsAwsSession) JmsExceptions.runtime(() -> connection.createSession(sessionMode));
+        this.managedClose = null;
+        this.inJtaTransaction = false;
+    }
+
+    private JmsAwsContext(Connection handle, JmsAwsSession session, int sessionMode, boolean inJtaTransaction, Runnable close) {
+        this.connection = handle;
+        this.connectionUsers = new AtomicInteger(1);
+        this.session = session;
+        this.sessionMode = sessionMode;
+        this.managedClose = close;
+        this.inJtaTransaction = inJtaTransaction;
+    }
+
+    /**
+     * A context over a connection handle of an application server's pool: {@code handle} answers the
+     * connection methods (and refuses those the Jakarta EE rules forbid), {@code session} does the
+     * messaging, {@code close} gives the handle back. Inside a JTA transaction, commit, rollback
+     * and recover belong to the transaction and are refused.
+     */
+    public static JMSContext overManagedConnection(Connection handle, JmsAwsSession session, int sessionMode,
+                                                   boolean inJtaTransaction, Runnable close) {
+        return new JmsAwsContext(handle, session, sessionMode, inJtaTransaction, close);
+    }
+
+    private void checkNotJta(String what) {
+        if (inJtaTransaction) {
+            throw new TransactionInProgressRuntimeException(what + " is not allowed: the JMSContext takes part in a JTA transaction, "
+                    + "which the container commits or rolls back");
+        }
     }
 
     private void checkOpen() {
@@ -55,8 +93,12 @@ public final class JmsAwsContext implements JMSContext {
     @Override
     public JMSContext createContext(int sessionMode) {
         checkOpen();
+        if (managedClose != null) {
+            throw new JMSRuntimeException("createContext(int) must not be used in a Jakarta EE web or EJB container: "
+                    + "it would make a second session on the connection (Jakarta Messaging 3.1, section 12.2)");
+        }
         connectionUsers.incrementAndGet();
-        return new JmsAwsContext(connection, connectionUsers, sessionMode);
+        return new JmsAwsContext((JmsAwsConnection) connection, connectionUsers, sessionMode);
     }
 
     @Override
@@ -82,6 +124,10 @@ public final class JmsAwsContext implements JMSContext {
             throw new IllegalStateRuntimeException("a MessageListener or CompletionListener must not close its own JMSContext");
         }
         closed = true;
+        if (managedClose != null) {
+            managedClose.run();
+            return;
+        }
         JmsExceptions.runtime(session::close);
         if (connectionUsers.decrementAndGet() == 0) JmsExceptions.runtime(connection::close);
     }
@@ -94,11 +140,11 @@ public final class JmsAwsContext implements JMSContext {
     @Override public StreamMessage createStreamMessage() { checkOpen(); return JmsExceptions.runtime(session::createStreamMessage); }
     @Override public TextMessage createTextMessage() { checkOpen(); return JmsExceptions.runtime(() -> session.createTextMessage()); }
     @Override public TextMessage createTextMessage(String text) { checkOpen(); return JmsExceptions.runtime(() -> session.createTextMessage(text)); }
-    @Override public boolean getTransacted() { checkOpen(); return sessionMode == Session.SESSION_TRANSACTED; }
+    @Override public boolean getTransacted() { checkOpen(); return inJtaTransaction || sessionMode == Session.SESSION_TRANSACTED; }
     @Override public int getSessionMode() { checkOpen(); return sessionMode; }
-    @Override public void commit() { checkOpen(); JmsExceptions.runtime(session::commit); }
-    @Override public void rollback() { checkOpen(); JmsExceptions.runtime(session::rollback); }
-    @Override public void recover() { checkOpen(); JmsExceptions.runtime(session::recover); }
+    @Override public void commit() { checkOpen(); checkNotJta("commit"); JmsExceptions.runtime(session::commit); }
+    @Override public void rollback() { checkOpen(); checkNotJta("rollback"); JmsExceptions.runtime(session::rollback); }
+    @Override public void recover() { checkOpen(); checkNotJta("recover"); JmsExceptions.runtime(session::recover); }
 
     private JMSConsumer consumer(JmsExceptions.JmsCall<jakarta.jms.MessageConsumer> create) {
         checkOpen();

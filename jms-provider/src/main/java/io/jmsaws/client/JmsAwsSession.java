@@ -115,7 +115,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         return connection.transport();
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed || connection.isClosed();
     }
 
@@ -195,11 +195,20 @@ public class JmsAwsSession implements QueueSession, TopicSession {
 
     JmsAwsDestination checkDestination(Destination d) throws JMSException {
         if (d == null) throw new InvalidDestinationException("the destination must not be null");
-        if (!(d instanceof JmsAwsDestination jd)) {
-            throw new InvalidDestinationException("destination " + d + " (" + d.getClass().getName()
-                    + ") was not made by jms-aws; create it with Session.createQueue/createTopic or look it up in jms-aws JNDI");
+        if (d instanceof JmsAwsDestination jd) return jd;
+        // another implementation's Queue or Topic (an application server's admin object, say) is taken by its name;
+        // a temporary one cannot be: its queue belongs to a connection of that other implementation
+        if (d instanceof Queue q && !(d instanceof TemporaryQueue) && q.getQueueName() != null) {
+            JmsAwsQueue queue = JmsAwsQueue.parse(q.getQueueName());
+            transport().directory().checkName(queue.name());
+            return queue;
         }
-        return jd;
+        if (d instanceof Topic t && !(d instanceof TemporaryTopic) && t.getTopicName() != null) {
+            transport().topics().checkName(t.getTopicName());
+            return new JmsAwsTopic(t.getTopicName());
+        }
+        throw new InvalidDestinationException("destination " + d + " (" + d.getClass().getName()
+                + ") was not made by jms-aws and is not a named Queue or Topic; create it with Session.createQueue/createTopic");
     }
 
     JmsAwsQueue checkQueue(Destination d) throws JMSException {

@@ -64,6 +64,20 @@ public final class EmbeddedSqs {
         return INSTANCES.computeIfAbsent(name, EmbeddedSqs::new);
     }
 
+    /**
+     * Drops every instance and stops their threads. For containers that unload the provider (a
+     * resource adapter being stopped): the embedded backend's messages live only in memory and
+     * would otherwise keep the class loader and its threads alive.
+     */
+    public static void shutdownAll() {
+        for (EmbeddedSqs sqs : INSTANCES.values()) {
+            sqs.reset();
+            sqs.scheduler.shutdownNow();
+            sqs.deliveryExecutor.shutdownNow();
+        }
+        INSTANCES.clear();
+    }
+
     /** Removes every queue and topic of the instance and resets its counters (for tests). */
     public void reset() {
         sns.reset();

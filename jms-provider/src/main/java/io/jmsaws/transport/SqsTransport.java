@@ -18,6 +18,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.services.sns.SnsAsyncClient;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
 import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
@@ -61,7 +62,7 @@ public final class SqsTransport implements AutoCloseable {
 
     private final SqsAsyncClient sqs;
     private final SnsAsyncClient sns;
-    private final AutoCloseable ownedHttpClient;
+    private final OwnedHttpClient ownedHttpClient;
     private final boolean ownsClient;
     private final SqsAsyncBatchManager batches;
     private final ScheduledExecutorService scheduler;
@@ -72,8 +73,13 @@ public final class SqsTransport implements AutoCloseable {
     /** ReceiveMessage calls under way with what handles their answer: close waits for them (see close). */
     private final Set<CompletableFuture<?>> receiveWork = ConcurrentHashMap.newKeySet();
     private final boolean cancelsReceives;
+    /** The termination of every transport whose threads may still run: see {@link #awaitAllTerminated}. */
+    private static final Set<CompletableFuture<Void>> UNTERMINATED = ConcurrentHashMap.newKeySet();
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
-    private SqsTransport(SqsAsyncClient sqs, SnsAsyncClient sns, AutoCloseable ownedHttpClient, boolean ownsClient, JmsAwsConfig config) {
+    private SqsTransport(SqsAsyncClient sqs, SnsAsyncClient sns, OwnedHttpClient ownedHttpClient, boolean ownsClient, JmsAwsConfig config) {
+        UNTERMINATED.add(terminated);
+        terminated.whenComplete((r, e) -> UNTERMINATED.remove(terminated));
         this.sqs = sqs;
         this.sns = sns;
         this.ownedHttpClient = ownedHttpClient;
@@ -134,19 +140,23 @@ public final class SqsTransport implements AutoCloseable {
         } else {
             credentials = DefaultCredentialsProvider.builder().build();
         }
-        SdkAsyncHttpClient http = NettyNioAsyncHttpClient.builder().maxConcurrency(256).build();
+        // our own event loop group, so that close can tell when its threads are gone (the SDK's own close does not wait):
+        // an application server unloading the provider must not leave threads running its classes
+        SdkEventLoopGroup loops = SdkEventLoopGroup.builder().build();
+        SdkAsyncHttpClient netty = NettyNioAsyncHttpClient.builder().maxConcurrency(256).eventLoopGroup(loops).build();
+        OwnedHttpClient http = new OwnedHttpClient(netty, loops);
         try {
             Region region = Region.of(config.get(Option.REGION));
             var retry = AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(config.getInt(Option.MAX_ATTEMPTS)).build();
-            var sqsBuilder = SqsAsyncClient.builder().region(region).credentialsProvider(credentials).httpClient(http)
+            var sqsBuilder = SqsAsyncClient.builder().region(region).credentialsProvider(credentials).httpClient(netty)
                     .overrideConfiguration(c -> c.retryStrategy(retry));
-            var snsBuilder = SnsAsyncClient.builder().region(region).credentialsProvider(credentials).httpClient(http)
+            var snsBuilder = SnsAsyncClient.builder().region(region).credentialsProvider(credentials).httpClient(netty)
                     .overrideConfiguration(c -> c.retryStrategy(retry));
             if (config.get(Option.ENDPOINT) != null) sqsBuilder.endpointOverride(URI.create(config.get(Option.ENDPOINT)));
             if (config.get(Option.SNS_ENDPOINT) != null) snsBuilder.endpointOverride(URI.create(config.get(Option.SNS_ENDPOINT)));
             return new SqsTransport(sqsBuilder.build(), snsBuilder.build(), http, true, config);
         } catch (RuntimeException e) {
-            http.close();
+            http.close(new CompletableFuture<>());
             JMSException je = new JMSException("cannot create the SQS/SNS clients for " + config + ": " + e.getMessage());
             je.initCause(e);
             throw je;
@@ -446,11 +456,34 @@ public final class SqsTransport implements AutoCloseable {
             if (sns != null) sns.close();
         }
         if (ownedHttpClient != null) {
+            ownedHttpClient.close(terminated);
+        } else {
+            terminated.complete(null);
+        }
+    }
+
+    /**
+     * Waits until every transport of this class loader has stopped its threads, at most {@code max}. For
+     * containers about to unload the provider's classes (a resource adapter being stopped).
+     */
+    public static void awaitAllTerminated(Duration max) {
+        CompletableFuture<?>[] all = UNTERMINATED.toArray(new CompletableFuture<?>[0]);
+        try {
+            CompletableFuture.allOf(all).get(max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.warn("jms-aws: {} transport(s) still stopping after {}: {}", all.length, max, e.toString());
+        }
+    }
+
+    /** The netty HTTP client we made and its event loop group, which the SDK leaves to us to stop. */
+    private record OwnedHttpClient(SdkAsyncHttpClient client, SdkEventLoopGroup loops) {
+        void close(CompletableFuture<Void> terminated) {
             try {
-                ownedHttpClient.close();
-            } catch (Exception e) {
+                client.close();
+            } catch (RuntimeException e) {
                 LOG.debug("closing the HTTP client: {}", e.toString());
             }
+            loops.eventLoopGroup().shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(f -> terminated.complete(null));
         }
     }
 

@@ -1,0 +1,42 @@
+package io.jmsaws.it;
+
+import io.jmsaws.examples.ReceivedLog;
+import io.jmsaws.examples.Sender;
+import io.jmsaws.examples.web.ExamplesApi;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+import java.nio.file.Path;
+
+/** The archives the build made (copied to target/deployments), and small WARs made of the examples' classes. */
+final class Deployments {
+    static final String EXAMPLES_URL = "http://127.0.0.1:8080/jms-aws-examples/";
+
+    private Deployments() {
+    }
+
+    static Path directory() {
+        return Path.of(System.getProperty("deployments.dir", "target/deployments"));
+    }
+
+    static ResourceAdapterArchive resourceAdapter() {
+        return ShrinkWrap.createFromZipFile(ResourceAdapterArchive.class, new File(directory().toFile(), "jms-aws.rar"));
+    }
+
+    static EnterpriseArchive examplesEar() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(directory().toFile(), "jms-aws-examples.ear"));
+    }
+
+    /** A web application named jms-aws-examples with the API and the given MDBs (the JMS API added to its module). */
+    static WebArchive examplesWar(Class<?>... mdbs) {
+        return ShrinkWrap.create(WebArchive.class, "jms-aws-examples.war")
+                .addClasses(ReceivedLog.class, ReceivedLog.Entry.class, Sender.class, ExamplesApi.class)
+                .addPackage("io.jmsaws.examples.web")
+                .addClasses(mdbs)
+                .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: jakarta.jms.api\n"));
+    }
+}

@@ -1,0 +1,60 @@
+package io.jmsaws.it;
+
+import io.jmsaws.examples.mdb.AuditMdb;
+import io.jmsaws.examples.mdb.DeadLetterMdb;
+import io.jmsaws.examples.mdb.OrderMdb;
+import io.jmsaws.examples.mdb.PaymentMdb;
+import io.jmsaws.examples.mdb.RetryOnceMdb;
+import io.jmsaws.examples.mdb.RiskyMdb;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.as.arquillian.api.ServerSetup;
+import org.jboss.as.arquillian.api.ServerSetupTask;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.shrinkwrap.api.spec.ResourceAdapterArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The same queue MDBs with the resource adapter on {@code aws://}: the AWS SDK path, inside the
+ * server, against ElasticMQ (started here, in the test's JVM). ElasticMQ has no SNS, so the
+ * application is the examples' queue MDBs only.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@ServerSetup({ExamplesOnElasticMqTest.ElasticMq.class, JmsAwsForMdbs.class})
+class ExamplesOnElasticMqTest extends QueueMdbScenarios {
+
+    /** Starts ElasticMQ and points the adapter at it (the RAR reads jmsaws.url when it starts). */
+    public static class ElasticMq implements ServerSetupTask {
+        private static SQSRestServer server;
+
+        @Override
+        public void setup(ManagementClient management, String containerId) throws Exception {
+            server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
+                    .withAWSRegion("us-east-1").withAWSAccountId("000000000000").start();
+            int port = server.waitUntilStarted().localAddress().getPort();
+            ServerConfig.setSystemProperty(management.getControllerClient(), "jmsaws.url",
+                    "aws://?region=us-east-1&endpoint=http://127.0.0.1:" + port + "&accessKeyId=test&secretAccessKey=test&waitTimeSeconds=2");
+        }
+
+        @Override
+        public void tearDown(ManagementClient management, String containerId) throws Exception {
+            ServerConfig.removeSystemProperty(management.getControllerClient(), "jmsaws.url");
+            if (server != null) server.stopAndWait();
+        }
+    }
+
+    @Deployment(name = "rar", order = 1, testable = false)
+    static ResourceAdapterArchive rar() {
+        return Deployments.resourceAdapter();
+    }
+
+    @Deployment(name = "examples", order = 2, testable = false)
+    static WebArchive examples() {
+        return Deployments.examplesWar(OrderMdb.class, PaymentMdb.class, RiskyMdb.class, DeadLetterMdb.class, RetryOnceMdb.class, AuditMdb.class);
+    }
+}

@@ -1,0 +1,171 @@
+package io.jmsaws.ra;
+
+import io.jmsaws.JmsAwsConnectionFactory;
+import io.jmsaws.config.JmsAwsConfig;
+import io.jmsaws.config.Option;
+import io.jmsaws.embedded.EmbeddedSqs;
+import io.jmsaws.ra.inbound.InboundActivation;
+import io.jmsaws.ra.inbound.JmsAwsActivationSpec;
+import io.jmsaws.transport.SqsTransport;
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.WorkManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.transaction.xa.XAResource;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The resource adapter: one backend (the connection URL plus credentials and options) for the
+ * MDB activations and the pooled connection factories of one deployment. Stopping it stops every
+ * activation and, on the embedded backend, the in-memory queues and their threads.
+ *
+ * <p>The URL comes from the {@code ConnectionUrl} config-property; when that is empty, from the
+ * system property {@code jmsaws.url}, then the environment variable {@code JMSAWS_URL}, then
+ * {@code embedded://default}. That lets one RAR run unchanged on a laptop and against AWS.
+ */
+public class JmsAwsResourceAdapter implements ResourceAdapter, Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(JmsAwsResourceAdapter.class);
+    static final String URL_SYSTEM_PROPERTY = "jmsaws.url";
+    static final String URL_ENVIRONMENT_VARIABLE = "JMSAWS_URL";
+    static final String DEFAULT_URL = "embedded://default";
+
+    private String connectionUrl = "";
+    private String accessKeyId = "";
+    private String secretAccessKey = "";
+    private String options = "";
+
+    private transient volatile WorkManager workManager;
+    private transient volatile JmsAwsConfig config;
+    private final transient Map<ActivationKey, InboundActivation> activations = new ConcurrentHashMap<>();
+
+    public String getConnectionUrl() { return connectionUrl; }
+    public void setConnectionUrl(String connectionUrl) { this.connectionUrl = connectionUrl == null ? "" : connectionUrl.trim(); }
+    public String getAccessKeyId() { return accessKeyId; }
+    public void setAccessKeyId(String accessKeyId) { this.accessKeyId = accessKeyId == null ? "" : accessKeyId.trim(); }
+    public String getSecretAccessKey() { return secretAccessKey; }
+    public void setSecretAccessKey(String secretAccessKey) { this.secretAccessKey = secretAccessKey == null ? "" : secretAccessKey.trim(); }
+    /** Provider options as {@code name=value} pairs separated by {@code ;} — the same names as in the URL. */
+    public String getOptions() { return options; }
+    public void setOptions(String options) { this.options = options == null ? "" : options.trim(); }
+
+    @Override
+    public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        this.workManager = context.getWorkManager();
+        try {
+            this.config = buildConfig();
+        } catch (IllegalArgumentException e) {
+            throw new ResourceAdapterInternalException("jms-aws resource adapter: " + e.getMessage(), e);
+        }
+        LOG.info("jms-aws resource adapter started on {}", config);
+    }
+
+    /** The configuration every connection of this adapter starts from. */
+    public JmsAwsConfig config() {
+        JmsAwsConfig c = config;
+        if (c == null) throw new IllegalStateException("the jms-aws resource adapter is not started");
+        return c;
+    }
+
+    JmsAwsConfig buildConfig() {
+        JmsAwsConfig c = JmsAwsConfig.parse(effectiveUrl());
+        if (!accessKeyId.isEmpty()) c = c.with(Option.ACCESS_KEY_ID, accessKeyId);
+        if (!secretAccessKey.isEmpty()) c = c.with(Option.SECRET_ACCESS_KEY, secretAccessKey);
+        for (String pair : options.split(";")) {
+            if (pair.isBlank()) continue;
+            int eq = pair.indexOf('=');
+            if (eq <= 0) throw new IllegalArgumentException("config-property 'Options' takes name=value pairs separated by ';', not '" + pair.trim() + "'");
+            c = c.with(Option.byKey(pair.substring(0, eq).trim()), pair.substring(eq + 1).trim());
+        }
+        return c;
+    }
+
+    private String effectiveUrl() {
+        if (!connectionUrl.isEmpty()) return connectionUrl;
+        String fromSystem = System.getProperty(URL_SYSTEM_PROPERTY);
+        if (fromSystem != null && !fromSystem.isBlank()) return fromSystem.trim();
+        String fromEnvironment = System.getenv(URL_ENVIRONMENT_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) return fromEnvironment.trim();
+        return DEFAULT_URL;
+    }
+
+    /** A provider connection factory with this adapter's configuration. */
+    public JmsAwsConnectionFactory connectionFactory() {
+        return new JmsAwsConnectionFactory(config());
+    }
+
+    public WorkManager workManager() {
+        return workManager;
+    }
+
+    @Override
+    public void stop() {
+        activations.values().forEach(InboundActivation::stop);
+        activations.clear();
+        // connections close in the background once their long polls end: wait for their threads before
+        // the server unloads our classes (at most one long poll, waitTimeSeconds ≤ 20 s, plus the event loops' shutdown)
+        SqsTransport.awaitAllTerminated(Duration.ofSeconds(30));
+        JmsAwsConfig c = config;
+        // the embedded backend lives in this adapter's class loader: nothing else can reach its queues any more
+        if (c != null && c.backend() == JmsAwsConfig.Backend.EMBEDDED) EmbeddedSqs.shutdownAll();
+        LOG.info("jms-aws resource adapter stopped");
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+        if (!(spec instanceof JmsAwsActivationSpec ours)) {
+            throw new NotSupportedException("jms-aws takes its own ActivationSpec, not " + spec.getClass().getName());
+        }
+        // the container may skip validate(): activation properties are checked here as well
+        ours.validate();
+        InboundActivation activation = new InboundActivation(this, factory, ours);
+        activation.start();
+        activations.put(new ActivationKey(factory, spec), activation);
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        InboundActivation activation = activations.remove(new ActivationKey(factory, spec));
+        if (activation != null) activation.stop();
+    }
+
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        // deliveries commit or roll back one-phase on SQS: there is never an in-doubt branch to recover
+        return new XAResource[0];
+    }
+
+    private record ActivationKey(MessageEndpointFactory factory, ActivationSpec spec) {
+        // identity, whatever the spec's own equals says
+        @Override public boolean equals(Object o) { return o instanceof ActivationKey k && k.factory == factory && k.spec == spec; }
+        @Override public int hashCode() { return System.identityHashCode(factory) * 31 + System.identityHashCode(spec); }
+    }
+
+    // the Connectors specification asks a ResourceAdapter JavaBean for equals/hashCode over its properties
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof JmsAwsResourceAdapter r && r.connectionUrl.equals(connectionUrl) && r.accessKeyId.equals(accessKeyId)
+                && r.secretAccessKey.equals(secretAccessKey) && r.options.equals(options);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(connectionUrl, accessKeyId, options);
+    }
+
+    @Override
+    public String toString() {
+        // never the secret
+        return "JmsAwsResourceAdapter[" + (config != null ? config : connectionUrl) + "]";
+    }
+}

@@ -20,11 +20,14 @@ public final class Demo {
     }
 
     public static void main(String[] args) throws Exception {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING); // the management client's version banners
         Path home = Path.of(System.getProperty("jboss.home"));
         Path deployments = Path.of(System.getProperty("deployments.dir"));
         Path log = home.resolve("standalone/log/demo-console.log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-c", "standalone.xml",
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
+                // read-only: the demo's deployments and settings must not stay in the configuration the tests boot
+                "--read-only-server-config=standalone.xml",
                 "-b", "127.0.0.1", "-bmanagement", "127.0.0.1")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1"); // so that stopping the script stops the server

@@ -226,8 +226,8 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     @Override
     public MessageProducer createProducer(Destination destination) throws JMSException {
         checkOpen();
-        if (destination != null) checkDestination(destination);
-        JmsAwsMessageProducer p = new JmsAwsMessageProducer(this, (JmsAwsDestination) destination);
+        JmsAwsDestination d = destination == null ? null : checkDestination(destination);
+        JmsAwsMessageProducer p = new JmsAwsMessageProducer(this, d);
         producers.add(p);
         return p;
     }

@@ -85,13 +85,19 @@ class PooledConnectionTransactionTest {
         }
     }
 
+    /** Starts a branch, sends the texts in it as an application would, and ends the branch: what a transaction's work looks like to us. */
+    private Xid sendInNewTransaction(String queue, String... texts) throws Exception {
+        Xid xid = TestXid.next();
+        mc.getXAResource().start(xid, XAResource.TMNOFLAGS);
+        sendInTransaction(queue, texts);
+        mc.getXAResource().end(xid, XAResource.TMSUCCESS);
+        return xid;
+    }
+
     @Test
     void sendsGoOutOnlyWhenTheTransactionCommitsInOnePhase() throws Exception {
         XAResource xa = mc.getXAResource();
-        Xid xid = TestXid.next();
-        xa.start(xid, XAResource.TMNOFLAGS);
-        sendInTransaction("orders", "a", "b", "c");
-        xa.end(xid, XAResource.TMSUCCESS);
+        Xid xid = sendInNewTransaction("orders", "a", "b", "c");
         assertThat(drain("orders")).as("before commit").isEmpty();
         xa.commit(xid, true);
         assertThat(drain("orders")).containsExactlyInAnyOrder("a", "b", "c");
@@ -100,10 +106,7 @@ class PooledConnectionTransactionTest {
     @Test
     void twoPhaseSendsAtPrepareAndCommitSendsNothingMore() throws Exception {
         XAResource xa = mc.getXAResource();
-        Xid xid = TestXid.next();
-        xa.start(xid, XAResource.TMNOFLAGS);
-        sendInTransaction("orders", "x");
-        xa.end(xid, XAResource.TMSUCCESS);
+        Xid xid = sendInNewTransaction("orders", "x");
         assertThat(xa.prepare(xid)).isEqualTo(XAResource.XA_OK);
         assertThat(drain("orders")).containsExactly("x");
         xa.commit(xid, false);
@@ -120,11 +123,7 @@ class PooledConnectionTransactionTest {
         xa.rollback(xid);
         assertThat(drain("orders")).isEmpty();
         // the pooled connection is reusable for the next transaction
-        Xid next = TestXid.next();
-        xa.start(next, XAResource.TMNOFLAGS);
-        sendInTransaction("orders", "next");
-        xa.end(next, XAResource.TMSUCCESS);
-        xa.commit(next, true);
+        xa.commit(sendInNewTransaction("orders", "next"), true);
         assertThat(drain("orders")).containsExactly("next");
     }
 
@@ -134,21 +133,14 @@ class PooledConnectionTransactionTest {
             s.createQueue("doomed"); // exists
         }
         XAResource xa = mc.getXAResource();
-        Xid xid = TestXid.next();
-        xa.start(xid, XAResource.TMNOFLAGS);
-        sendInTransaction("doomed", "lost?");
-        xa.end(xid, XAResource.TMSUCCESS);
+        Xid xid = sendInNewTransaction("doomed", "lost?");
         // the queue disappears between the send and the commit: SendMessageBatch fails (not retryable)
         EmbeddedSqs.instance(instance).reset();
         assertThatThrownBy(() -> xa.commit(xid, true)).isInstanceOf(XAException.class)
                 .satisfies(e -> assertThat(((XAException) e).errorCode).isEqualTo(XAException.XA_RBCOMMFAIL))
                 .hasMessageContaining("could not send the transaction's messages").hasMessageContaining("doomed");
         // and the connection goes on working
-        Xid next = TestXid.next();
-        xa.start(next, XAResource.TMNOFLAGS);
-        sendInTransaction("orders", "after");
-        xa.end(next, XAResource.TMSUCCESS);
-        xa.commit(next, true);
+        xa.commit(sendInNewTransaction("orders", "after"), true);
         assertThat(drain("orders")).containsExactly("after");
     }
 

@@ -38,6 +38,12 @@ public final class AwsErrors {
         return code != null && (code.contains("NonExistentQueue") || code.contains("QueueDoesNotExist"));
     }
 
+    /** CreateQueue found the name taken by a queue with other attributes (often: created a moment ago by another client). */
+    public static boolean isQueueAlreadyExists(Throwable t) {
+        String code = errorCode(t);
+        return code != null && (code.contains("QueueAlreadyExists") || code.contains("QueueNameExists"));
+    }
+
     public static JMSException toJms(Throwable t, String operation, String target) {
         Throwable cause = unwrap(t);
         if (cause instanceof JMSException je) return je;

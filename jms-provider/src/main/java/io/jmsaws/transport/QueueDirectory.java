@@ -133,10 +133,24 @@ public final class QueueDirectory {
             attributes.put("RedrivePolicy", "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\""
                     + queue.options().get(QueueOptions.Option.MAX_RECEIVE_COUNT) + "\"}");
         }
+        return createOrFind(physical, attributes, queue.toString());
+    }
+
+    /**
+     * Creates a queue, or takes the one another client created between our GetQueueUrl and our
+     * CreateQueue (two MDBs activating at once, say): SQS refuses the second CreateQueue when the
+     * attributes differ. The caller then checks the queue's options against what it asked for.
+     */
+    private String createOrFind(String physical, Map<String, String> attributes, String what) throws JMSException {
         try {
             return sqs.createQueue(b -> b.queueName(physical).attributesWithStrings(attributes)).join().queueUrl();
         } catch (RuntimeException e) {
-            throw AwsErrors.toJms(e, "CreateQueue", queue.toString());
+            if (!AwsErrors.isQueueAlreadyExists(e)) throw AwsErrors.toJms(e, "CreateQueue", what);
+            try {
+                return sqs.getQueueUrl(b -> b.queueName(physical)).join().queueUrl();
+            } catch (RuntimeException again) {
+                throw AwsErrors.toJms(e, "CreateQueue", what);
+            }
         }
     }
 
@@ -156,11 +170,8 @@ public final class QueueDirectory {
             Map<String, String> attributes = new LinkedHashMap<>();
             if (dlq.isFifo()) attributes.put("FifoQueue", "true");
             attributes.put("MessageRetentionPeriod", Integer.toString(DEAD_LETTER_RETENTION_SECONDS));
-            try {
-                url = sqs.createQueue(b -> b.queueName(physical).attributesWithStrings(attributes)).join().queueUrl();
-            } catch (RuntimeException ce) {
-                throw AwsErrors.toJms(ce, "CreateQueue", dlq + " (dead-letter queue)");
-            }
+            // made by someone else meanwhile (a consumer of the DLQ itself): it is used as it is
+            url = createOrFind(physical, attributes, dlq + " (dead-letter queue)");
         }
         String dlqUrl = url;
         try {

@@ -102,6 +102,36 @@ abstract class DeadLetterAndOrderingContract {
     }
 
     @Test
+    void aQueueAndItsDeadLetterQueueNamedAtOnceByTwoClientsBothWork() throws Exception {
+        // two MDBs activating together: one names the source queue with its DLQ, the other the DLQ alone.
+        // Both look the DLQ up, find nothing, and create it with different attributes: SQS refuses the second CreateQueue.
+        try (Connection a = backend().factory().createConnection(); Connection b = backend().factory().createConnection()) {
+            Session sa = a.createSession();
+            Session sb = b.createSession();
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                for (int round = 0; round < 8; round++) {
+                    String name = unique("race");
+                    java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                    var source = two.submit(() -> {
+                        together.await();
+                        return sa.createConsumer(sa.createQueue(name + "?deadLetterQueue=" + name + "-dlq&maxReceiveCount=3"));
+                    });
+                    var dlq = two.submit(() -> {
+                        together.await();
+                        return sb.createConsumer(sb.createQueue(name + "-dlq"));
+                    });
+                    assertThat(source.get(30, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+                    assertThat(dlq.get(30, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+                    assertThat(attributes(name, QueueAttributeName.REDRIVE_POLICY).get("RedrivePolicy")).contains(name + "-dlq");
+                }
+            } finally {
+                two.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void optionsThatDisagreeWithTheExistingQueueAreAnError() throws Exception {
         String name = unique("existing");
         backend().sqs().createQueue(b -> b.queueName(name).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "30"))).join();

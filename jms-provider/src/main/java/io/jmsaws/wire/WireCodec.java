@@ -324,17 +324,16 @@ public final class WireCodec {
 
         Map<MessageSystemAttributeName, String> sys = sqs.attributes();
         if (headers != null) {
-            m.setJMSMessageID(headers.get(WireHeaders.MESSAGE_ID));
-            m.setJMSTimestamp(headers.getLong(WireHeaders.TIMESTAMP, 0));
-            m.setJMSExpiration(headers.getLong(WireHeaders.EXPIRATION, 0));
-            m.setJMSDeliveryTime(headers.getLong(WireHeaders.DELIVERY_TIME, m.getJMSTimestamp()));
-            m.setJMSPriority((int) headers.getLong(WireHeaders.PRIORITY, jakarta.jms.Message.DEFAULT_PRIORITY));
-            m.setJMSDeliveryMode((int) headers.getLong(WireHeaders.DELIVERY_MODE, DeliveryMode.PERSISTENT));
-            m.setJMSType(headers.get(WireHeaders.TYPE));
-            m.setJMSReplyTo(replyToFromCode(headers.get(WireHeaders.REPLY_TO)));
-            m.setJMSCorrelationID(headers.get(WireHeaders.CORRELATION_ID));
-            m.setOriginConnectionId(headers.get(WireHeaders.ORIGIN_CONNECTION));
-        } else {
+            try {
+                applyHeaders(m, headers);
+            } catch (RuntimeException e) {
+                // header values no jms-aws writes (another client's bug, a hand-made message): deliver it all the same
+                LOG.warn("message {} on {} has malformed header values in {} ({}); delivering it with SQS's own id and time",
+                        sqs.messageId(), from, HEADERS_ATTRIBUTE, e.toString());
+                headers = null;
+            }
+        }
+        if (headers == null) {
             m.setJMSMessageID("ID:" + sqs.messageId());
             String sent = sys.get(MessageSystemAttributeName.SENT_TIMESTAMP);
             m.setJMSTimestamp(sent == null ? 0 : Long.parseLong(sent));
@@ -414,6 +413,19 @@ public final class WireCodec {
                 return new JmsAwsMessage();
             }
         }
+    }
+
+    private static void applyHeaders(JmsAwsMessage m, WireHeaders headers) throws JMSException {
+        m.setJMSMessageID(headers.get(WireHeaders.MESSAGE_ID));
+        m.setJMSTimestamp(headers.getLong(WireHeaders.TIMESTAMP, 0));
+        m.setJMSExpiration(headers.getLong(WireHeaders.EXPIRATION, 0));
+        m.setJMSDeliveryTime(headers.getLong(WireHeaders.DELIVERY_TIME, m.getJMSTimestamp()));
+        m.setJMSPriority((int) headers.getLong(WireHeaders.PRIORITY, jakarta.jms.Message.DEFAULT_PRIORITY));
+        m.setJMSDeliveryMode((int) headers.getLong(WireHeaders.DELIVERY_MODE, DeliveryMode.PERSISTENT));
+        m.setJMSType(headers.get(WireHeaders.TYPE));
+        m.setJMSReplyTo(replyToFromCode(headers.get(WireHeaders.REPLY_TO)));
+        m.setJMSCorrelationID(headers.get(WireHeaders.CORRELATION_ID));
+        m.setOriginConnectionId(headers.get(WireHeaders.ORIGIN_CONNECTION));
     }
 
     private static JmsAwsMessage decodeForeignBody(Message sqs, MessageAttributeValue type, JmsAwsDestination from) {

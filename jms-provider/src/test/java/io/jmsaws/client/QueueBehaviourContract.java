@@ -667,6 +667,36 @@ abstract class QueueBehaviourContract {
     }
 
     @Test
+    void malformedAndForeignMessagesArriveAndNeverStopTheConsumer() throws Exception {
+        String name = queue.getQueueName();
+        String url = backend().sqs().createQueue(b -> b.queueName(name)).join().queueUrl();
+        java.util.function.BiConsumer<String, Map<String, String>> raw = (body, attributes) -> {
+            Map<String, software.amazon.awssdk.services.sqs.model.MessageAttributeValue> a = new java.util.HashMap<>();
+            attributes.forEach((k, v) -> a.put(k, software.amazon.awssdk.services.sqs.model.MessageAttributeValue.builder()
+                    .dataType("String").stringValue(v).build()));
+            backend().sqs().sendMessage(b -> b.queueUrl(url).messageBody(body).messageAttributes(a)).join();
+        };
+        raw.accept("headers garbage", Map.of("JMS_AWS_Headers", "%%%no fields%%%"));
+        raw.accept("headers bad values", Map.of("JMS_AWS_Headers", "k=t&id=ID:x&ts=yesterday&rt=nocolon"));
+        raw.accept("not base64 !!", Map.of("JMS_SQSMessageType", "byte"));
+        raw.accept("{\"Type\":\"Notification\",\"MessageId\":\"m\",\"TopicArn\":\"arn:aws:sns:us-east-1:000000000000:t\",\"Message\":\"hi\"}", Map.of());
+        raw.accept("packed garbage", Map.of("JMS_AWS_Props", "@@@not base64@@@"));
+        session.createProducer(queue).send(session.createTextMessage("a JMS message after them"));
+
+        java.util.Set<String> texts = new java.util.HashSet<>();
+        try (MessageConsumer c = session.createConsumer(queue)) {
+            for (int i = 0; i < 6; i++) {
+                Message m = c.receive(10_000);
+                assertThat(m).as("message %d of 6", i + 1).isNotNull();
+                texts.add(((TextMessage) m).getText());
+                assertThat(m.getJMSMessageID()).startsWith("ID:");
+            }
+        }
+        assertThat(texts).contains("headers garbage", "headers bad values", "not base64 !!", "packed garbage", "a JMS message after them")
+                .anyMatch(t -> t.contains("\"Type\":\"Notification\""));
+    }
+
+    @Test
     void aSelectorTakesItsMessagesAndLeavesTheOthersToOtherConsumers() throws Exception {
         MessageProducer p = session.createProducer(queue);
         for (int i = 0; i < 10; i++) {

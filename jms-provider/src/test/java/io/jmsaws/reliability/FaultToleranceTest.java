@@ -235,6 +235,24 @@ class FaultToleranceTest {
         assertThat(received).doesNotContain("while down");
     }
 
+    @Test
+    void theSecretKeyNeverAppearsInErrorsOrToString() throws Exception {
+        String secret = "wJalrXUtnFEMI-K7MDENG-bPxRfiCYLEAKED";
+        JmsAwsConnectionFactory factory = new JmsAwsConnectionFactory("aws://?region=us-east-1&endpoint=" + proxy.endpoint()
+                + "&accessKeyId=AKIDEXAMPLE&secretAccessKey=" + secret + "&maxAttempts=1");
+        proxy.policy((op, n) -> Fault.SERVICE_UNAVAILABLE);
+        try (Connection c = factory.createConnection()) {
+            Session s = c.createSession(Session.AUTO_ACKNOWLEDGE);
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> s.createProducer(s.createQueue("secret-" + run))
+                    .send(s.createTextMessage("x")));
+            assertThat(failure).isInstanceOf(JMSException.class);
+            java.io.StringWriter trace = new java.io.StringWriter();
+            failure.printStackTrace(new java.io.PrintWriter(trace));
+            assertThat(trace.toString()).doesNotContain(secret);
+            assertThat(factory.toString() + c + s).doesNotContain(secret);
+        }
+    }
+
     private static List<Integer> withoutRepeats(List<Integer> values) {
         List<Integer> out = new ArrayList<>();
         for (Integer v : values) if (out.isEmpty() || !out.get(out.size() - 1).equals(v)) out.add(v);

@@ -126,6 +126,17 @@ class MessageSemanticsTest {
         assertThat(m.getObject().toString()).isEqualTo("before");
     }
 
+    /** Serializable by its type, not in fact: its field is not. */
+    record Holder(Object content) implements java.io.Serializable { }
+
+    @Test
+    void aPayloadThatCannotBeSerializedIsAMessageFormatExceptionNamingItsType() {
+        JmsAwsObjectMessage m = new JmsAwsObjectMessage();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.setObject(new Holder(new Object())))
+                .isInstanceOf(jakarta.jms.MessageFormatException.class)
+                .hasMessageContaining(Holder.class.getName()).hasMessageContaining("cannot be serialized");
+    }
+
     @Test
     void trustedPackagesMatchWholePackagesOnly() {
         TrustedPackages t = TrustedPackages.parse("com.acme, java.util");

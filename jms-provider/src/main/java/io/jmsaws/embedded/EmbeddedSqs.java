@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,7 +56,10 @@ public final class EmbeddedSqs {
             t.setDaemon(true);
             return t;
         };
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemons);
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemons);
+        // long-poll timeouts and wake-ups are mostly cancelled (a message came): drop them at once, not 20 s later
+        timer.setRemoveOnCancelPolicy(true);
+        this.scheduler = timer;
         this.deliveryExecutor = Executors.newCachedThreadPool(daemons);
     }
 

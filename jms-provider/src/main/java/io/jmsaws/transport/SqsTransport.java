@@ -43,8 +43,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -86,11 +86,14 @@ public final class SqsTransport implements AutoCloseable {
         this.ownsClient = ownsClient;
         this.cancelsReceives = sqs instanceof EmbeddedSqsAsyncClient;
         this.description = config.toString();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "jms-aws-timer-" + THREADS.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        // batch flush timers are cancelled all the time (a batch filled up): drop them at once, not when they fall due
+        timer.setRemoveOnCancelPolicy(true);
+        this.scheduler = timer;
         int window = config.getInt(Option.BATCH_WINDOW_MILLIS);
         this.batches = SqsAsyncBatchManager.builder().client(sqs).scheduledExecutor(scheduler)
                 .overrideConfiguration(b -> b.maxBatchSize(SqsLimits.MAX_BATCH_ENTRIES)

@@ -11,18 +11,9 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.services.sns.SnsAsyncClient;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
 import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
@@ -34,7 +25,6 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,8 +52,8 @@ public final class SqsTransport implements AutoCloseable {
 
     private final SqsAsyncClient sqs;
     private final SnsAsyncClient sns;
-    private final OwnedHttpClient ownedHttpClient;
-    private final boolean ownsClient;
+    /** The shared AWS clients this transport uses, or null (embedded backend, or a client someone else owns). */
+    private final AwsClients shared;
     private final SqsAsyncBatchManager batches;
     private final ScheduledExecutorService scheduler;
     private final QueueDirectory directory;
@@ -77,13 +67,12 @@ public final class SqsTransport implements AutoCloseable {
     private static final Set<CompletableFuture<Void>> UNTERMINATED = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
-    private SqsTransport(SqsAsyncClient sqs, SnsAsyncClient sns, OwnedHttpClient ownedHttpClient, boolean ownsClient, JmsAwsConfig config) {
+    private SqsTransport(SqsAsyncClient sqs, SnsAsyncClient sns, AwsClients shared, JmsAwsConfig config) {
         UNTERMINATED.add(terminated);
         terminated.whenComplete((r, e) -> UNTERMINATED.remove(terminated));
         this.sqs = sqs;
         this.sns = sns;
-        this.ownedHttpClient = ownedHttpClient;
-        this.ownsClient = ownsClient;
+        this.shared = shared;
         this.cancelsReceives = sqs instanceof EmbeddedSqsAsyncClient;
         this.description = config.toString();
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
@@ -122,48 +111,20 @@ public final class SqsTransport implements AutoCloseable {
             if (config.isSet(Option.DELETED_QUEUE_COOLDOWN_SECONDS)) {
                 server.setDeletedQueueCooldownMillis(config.getInt(Option.DELETED_QUEUE_COOLDOWN_SECONDS) * 1000L);
             }
-            return new SqsTransport(new EmbeddedSqsAsyncClient(server), new EmbeddedSnsAsyncClient(server), null, false, config);
+            return new SqsTransport(new EmbeddedSqsAsyncClient(server), new EmbeddedSnsAsyncClient(server), null, config);
         }
         return aws(config, user, password);
     }
 
     /** A transport on a client someone else owns (closing the transport leaves the client open). */
     public static SqsTransport wrap(JmsAwsConfig config, SqsAsyncClient client) {
-        return new SqsTransport(client, null, null, false, config);
+        return new SqsTransport(client, null, null, config);
     }
 
-    /** SQS and SNS clients for AWS (or compatible endpoints), sharing one HTTP client and its threads. */
+    /** SQS and SNS clients for AWS (or compatible endpoints), shared with the other connections that have the same settings. */
     private static SqsTransport aws(JmsAwsConfig config, String user, String password) throws JMSException {
-        AwsCredentialsProvider credentials;
-        if (user != null) {
-            credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(user, password == null ? "" : password));
-        } else if (config.isSet(Option.ACCESS_KEY_ID)) {
-            credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(config.get(Option.ACCESS_KEY_ID),
-                    config.get(Option.SECRET_ACCESS_KEY) == null ? "" : config.get(Option.SECRET_ACCESS_KEY)));
-        } else {
-            credentials = DefaultCredentialsProvider.builder().build();
-        }
-        // our own event loop group, so that close can tell when its threads are gone (the SDK's own close does not wait):
-        // an application server unloading the provider must not leave threads running its classes
-        SdkEventLoopGroup loops = SdkEventLoopGroup.builder().build();
-        SdkAsyncHttpClient netty = NettyNioAsyncHttpClient.builder().maxConcurrency(256).eventLoopGroup(loops).build();
-        OwnedHttpClient http = new OwnedHttpClient(netty, loops);
-        try {
-            Region region = Region.of(config.get(Option.REGION));
-            var retry = AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(config.getInt(Option.MAX_ATTEMPTS)).build();
-            var sqsBuilder = SqsAsyncClient.builder().region(region).credentialsProvider(credentials).httpClient(netty)
-                    .overrideConfiguration(c -> c.retryStrategy(retry));
-            var snsBuilder = SnsAsyncClient.builder().region(region).credentialsProvider(credentials).httpClient(netty)
-                    .overrideConfiguration(c -> c.retryStrategy(retry));
-            if (config.get(Option.ENDPOINT) != null) sqsBuilder.endpointOverride(URI.create(config.get(Option.ENDPOINT)));
-            if (config.get(Option.SNS_ENDPOINT) != null) snsBuilder.endpointOverride(URI.create(config.get(Option.SNS_ENDPOINT)));
-            return new SqsTransport(sqsBuilder.build(), snsBuilder.build(), http, true, config);
-        } catch (RuntimeException e) {
-            http.close(new CompletableFuture<>());
-            JMSException je = new JMSException("cannot create the SQS/SNS clients for " + config + ": " + e.getMessage());
-            je.initCause(e);
-            throw je;
-        }
+        AwsClients clients = AwsClients.acquire(config, user, password);
+        return new SqsTransport(clients.sqs, clients.sns, clients, config);
     }
 
     public SqsAsyncClient client() {
@@ -454,12 +415,8 @@ public final class SqsTransport implements AutoCloseable {
             LOG.debug("closing the batch manager: {}", e.toString());
         }
         scheduler.shutdownNow();
-        if (ownsClient) {
-            sqs.close();
-            if (sns != null) sns.close();
-        }
-        if (ownedHttpClient != null) {
-            ownedHttpClient.close(terminated);
+        if (shared != null) {
+            shared.release(terminated);
         } else {
             terminated.complete(null);
         }
@@ -478,17 +435,6 @@ public final class SqsTransport implements AutoCloseable {
         }
     }
 
-    /** The netty HTTP client we made and its event loop group, which the SDK leaves to us to stop. */
-    private record OwnedHttpClient(SdkAsyncHttpClient client, SdkEventLoopGroup loops) {
-        void close(CompletableFuture<Void> terminated) {
-            try {
-                client.close();
-            } catch (RuntimeException e) {
-                LOG.debug("closing the HTTP client: {}", e.toString());
-            }
-            loops.eventLoopGroup().shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(f -> terminated.complete(null));
-        }
-    }
 
     @Override
     public String toString() {

@@ -1,0 +1,135 @@
+package io.jmsaws.transport;
+
+import io.jmsaws.config.JmsAwsConfig;
+import io.jmsaws.config.Option;
+import jakarta.jms.JMSException;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sns.SnsAsyncClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The SQS and SNS clients of every connection with the same region, endpoints, credentials and
+ * retries: one HTTP client, one event loop group, shared and counted. Building SDK clients costs
+ * hundreds of milliseconds and threads; applications (and JmsTemplate-style code) open connections
+ * far more often than that should be paid. The last connection to let go closes them.
+ */
+final class AwsClients {
+    /** By {@link #keyOf}; guarded by itself. */
+    private static final Map<String, AwsClients> SHARED = new HashMap<>();
+
+    final SqsAsyncClient sqs;
+    final SnsAsyncClient sns;
+    private final SdkAsyncHttpClient http;
+    private final SdkEventLoopGroup loops;
+    private final String key;
+    private int users;
+
+    private AwsClients(SqsAsyncClient sqs, SnsAsyncClient sns, SdkAsyncHttpClient http, SdkEventLoopGroup loops, String key) {
+        this.sqs = sqs;
+        this.sns = sns;
+        this.http = http;
+        this.loops = loops;
+        this.key = key;
+    }
+
+    /** The clients for this configuration and credentials, made on first use; {@link #release} when done. */
+    static AwsClients acquire(JmsAwsConfig config, String user, String password) throws JMSException {
+        String key = keyOf(config, user, password);
+        synchronized (SHARED) {
+            AwsClients clients = SHARED.get(key);
+            if (clients == null) {
+                clients = create(config, user, password, key);
+                SHARED.put(key, clients);
+            }
+            clients.users++;
+            return clients;
+        }
+    }
+
+    /**
+     * One user fewer. {@code terminated} completes when this user's part is over: at once while
+     * others use the clients; for the last one, once the clients are closed and their threads ended.
+     */
+    void release(CompletableFuture<Void> terminated) {
+        synchronized (SHARED) {
+            if (--users > 0) {
+                terminated.complete(null);
+                return;
+            }
+            SHARED.remove(key);
+        }
+        sqs.close();
+        sns.close();
+        http.close();
+        // the SDK does not stop an event loop group it was given: we do, and wait for it (see SqsTransport.awaitAllTerminated)
+        loops.eventLoopGroup().shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(f -> terminated.complete(null));
+    }
+
+    private static AwsClients create(JmsAwsConfig config, String user, String password, String key) throws JMSException {
+        AwsCredentialsProvider credentials;
+        if (user != null) {
+            credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(user, password == null ? "" : password));
+        } else if (config.isSet(Option.ACCESS_KEY_ID)) {
+            credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(config.get(Option.ACCESS_KEY_ID),
+                    config.get(Option.SECRET_ACCESS_KEY) == null ? "" : config.get(Option.SECRET_ACCESS_KEY)));
+        } else {
+            credentials = DefaultCredentialsProvider.builder().build();
+        }
+        SdkEventLoopGroup loops = SdkEventLoopGroup.builder().build();
+        SdkAsyncHttpClient http = NettyNioAsyncHttpClient.builder().maxConcurrency(256).eventLoopGroup(loops).build();
+        try {
+            Region region = Region.of(config.get(Option.REGION));
+            var retry = AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(config.getInt(Option.MAX_ATTEMPTS)).build();
+            var sqsBuilder = SqsAsyncClient.builder().region(region).credentialsProvider(credentials).httpClient(http)
+                    .overrideConfiguration(c -> c.retryStrategy(retry));
+            var snsBuilder = SnsAsyncClient.builder().region(region).credentialsProvider(credentials).httpClient(http)
+                    .overrideConfiguration(c -> c.retryStrategy(retry));
+            if (config.get(Option.ENDPOINT) != null) sqsBuilder.endpointOverride(URI.create(config.get(Option.ENDPOINT)));
+            if (config.get(Option.SNS_ENDPOINT) != null) snsBuilder.endpointOverride(URI.create(config.get(Option.SNS_ENDPOINT)));
+            return new AwsClients(sqsBuilder.build(), snsBuilder.build(), http, loops, key);
+        } catch (RuntimeException e) {
+            http.close();
+            loops.eventLoopGroup().shutdownGracefully(0, 2, TimeUnit.SECONDS);
+            JMSException je = new JMSException("cannot create the SQS/SNS clients for " + config + ": " + e.getMessage());
+            je.initCause(e);
+            throw je;
+        }
+    }
+
+    /** What makes two connections' clients interchangeable; secrets enter only as a digest. */
+    private static String keyOf(JmsAwsConfig config, String user, String password) {
+        String identity;
+        if (user != null) identity = "user " + user + " " + digest(password);
+        else if (config.isSet(Option.ACCESS_KEY_ID)) identity = "key " + config.get(Option.ACCESS_KEY_ID) + " " + digest(config.get(Option.SECRET_ACCESS_KEY));
+        else identity = "default chain";
+        return String.join("|", config.get(Option.REGION), String.valueOf(config.get(Option.ENDPOINT)),
+                String.valueOf(config.get(Option.SNS_ENDPOINT)), config.get(Option.MAX_ATTEMPTS), identity);
+    }
+
+    private static String digest(String secret) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(String.valueOf(secret).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

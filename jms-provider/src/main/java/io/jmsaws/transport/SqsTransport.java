@@ -55,6 +55,7 @@ public final class SqsTransport implements AutoCloseable {
     /** The shared AWS clients this transport uses, or null (embedded backend, or a client someone else owns). */
     private final AwsClients shared;
     private final SqsAsyncBatchManager batches;
+    private final SendCoalescer coalescer;
     private final ScheduledExecutorService scheduler;
     private final QueueDirectory directory;
     private final TopicDirectory topics;
@@ -88,6 +89,7 @@ public final class SqsTransport implements AutoCloseable {
                 .overrideConfiguration(b -> b.maxBatchSize(SqsLimits.MAX_BATCH_ENTRIES)
                         .sendRequestFrequency(Duration.ofMillis(Math.max(1, window))))
                 .build();
+        this.coalescer = new SendCoalescer(sqs);
         this.directory = new QueueDirectory(sqs, config.get(Option.QUEUE_PREFIX), config.getBoolean(Option.AUTO_CREATE),
                 config.get(Option.FIFO_DEFAULT_GROUP_ID));
         this.topics = sns == null ? null : new TopicDirectory(sns, config.get(Option.QUEUE_PREFIX), config.getBoolean(Option.AUTO_CREATE),
@@ -213,6 +215,14 @@ public final class SqsTransport implements AutoCloseable {
     /** A send that goes out at once (a lone synchronous send must not wait for a batching window). */
     public CompletableFuture<SendMessageResponse> sendNow(QueueInfo q, OutboundMessage m) {
         return track(sqs.sendMessage(m.toRequest(q.url())));
+    }
+
+    /**
+     * A synchronous send to a standard queue: out at once when no other send to the queue is under
+     * way, else batched with the sends that wait for it (see {@link SendCoalescer}).
+     */
+    public CompletableFuture<SendMessageResponse> sendSoon(QueueInfo q, OutboundMessage m) {
+        return track(coalescer.send(q.url(), m));
     }
 
     /** A send that may share a SendMessageBatch with others sent within the batching window. */

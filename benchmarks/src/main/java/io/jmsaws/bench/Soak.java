@@ -134,7 +134,7 @@ public final class Soak {
             complete &= all;
             System.out.printf("%s: sent %d, received %d (duplicates allowed), topic published %d received %d, errors %d: %s%n", load.name,
                     load.sent.get(), load.received.get(), load.published.get(), load.topicReceived.get(), load.errors.get(),
-                    all ? "every message arrived (topic: each on both subscriptions)" : "MESSAGES MISSING");
+                    all ? "every message arrived" + (load.topics ? " (topic: each on both subscriptions)" : "") : "MESSAGES MISSING");
             load.connection.close();
             load.churnConnection.close();
             if (load.topicConnection != null) load.topicConnection.close();

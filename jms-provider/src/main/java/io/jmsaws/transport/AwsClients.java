@@ -8,12 +8,14 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -37,14 +39,18 @@ final class AwsClients {
 
     final SqsAsyncClient sqs;
     final SnsAsyncClient sns;
+    /** For synchronous sends, which block their caller anyway: the Apache client costs less per request than netty. */
+    final SqsClient blockingSqs;
     private final SdkAsyncHttpClient http;
     private final SdkEventLoopGroup loops;
     private final String key;
     private int users;
 
-    private AwsClients(SqsAsyncClient sqs, SnsAsyncClient sns, SdkAsyncHttpClient http, SdkEventLoopGroup loops, String key) {
+    private AwsClients(SqsAsyncClient sqs, SnsAsyncClient sns, SqsClient blockingSqs, SdkAsyncHttpClient http, SdkEventLoopGroup loops,
+                       String key) {
         this.sqs = sqs;
         this.sns = sns;
+        this.blockingSqs = blockingSqs;
         this.http = http;
         this.loops = loops;
         this.key = key;
@@ -78,6 +84,7 @@ final class AwsClients {
         }
         sqs.close();
         sns.close();
+        blockingSqs.close(); // closes its Apache client: no threads of its own (no idle-connection reaper)
         http.close();
         // the SDK does not stop an event loop group it was given: we do, and wait for it (see SqsTransport.awaitAllTerminated)
         loops.eventLoopGroup().shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(f -> terminated.complete(null));
@@ -102,9 +109,15 @@ final class AwsClients {
                     .overrideConfiguration(c -> c.retryStrategy(retry));
             var snsBuilder = SnsAsyncClient.builder().region(region).credentialsProvider(credentials).httpClient(http)
                     .overrideConfiguration(c -> c.retryStrategy(retry));
-            if (config.get(Option.ENDPOINT) != null) sqsBuilder.endpointOverride(URI.create(config.get(Option.ENDPOINT)));
+            var blockingBuilder = SqsClient.builder().region(region).credentialsProvider(credentials)
+                    .httpClient(ApacheHttpClient.builder().maxConnections(64).useIdleConnectionReaper(false).build())
+                    .overrideConfiguration(c -> c.retryStrategy(retry));
+            if (config.get(Option.ENDPOINT) != null) {
+                sqsBuilder.endpointOverride(URI.create(config.get(Option.ENDPOINT)));
+                blockingBuilder.endpointOverride(URI.create(config.get(Option.ENDPOINT)));
+            }
             if (config.get(Option.SNS_ENDPOINT) != null) snsBuilder.endpointOverride(URI.create(config.get(Option.SNS_ENDPOINT)));
-            return new AwsClients(sqsBuilder.build(), snsBuilder.build(), http, loops, key);
+            return new AwsClients(sqsBuilder.build(), snsBuilder.build(), blockingBuilder.build(), http, loops, key);
         } catch (RuntimeException e) {
             http.close();
             loops.eventLoopGroup().shutdownGracefully(0, 2, TimeUnit.SECONDS);

@@ -56,6 +56,8 @@ public final class SqsTransport implements AutoCloseable {
     private final AwsClients shared;
     private final SqsAsyncBatchManager batches;
     private final SendCoalescer coalescer;
+    /** On AWS: synchronous sends on the blocking client, in the caller's thread; null on the embedded backend. */
+    private final BlockingSendCoalescer blockingCoalescer;
     private final ScheduledExecutorService scheduler;
     private final QueueDirectory directory;
     private final TopicDirectory topics;
@@ -90,6 +92,7 @@ public final class SqsTransport implements AutoCloseable {
                         .sendRequestFrequency(Duration.ofMillis(Math.max(1, window))))
                 .build();
         this.coalescer = new SendCoalescer(sqs);
+        this.blockingCoalescer = shared == null ? null : new BlockingSendCoalescer(shared.blockingSqs);
         this.directory = new QueueDirectory(sqs, config.get(Option.QUEUE_PREFIX), config.getBoolean(Option.AUTO_CREATE),
                 config.get(Option.FIFO_DEFAULT_GROUP_ID));
         this.topics = sns == null ? null : new TopicDirectory(sns, config.get(Option.QUEUE_PREFIX), config.getBoolean(Option.AUTO_CREATE),
@@ -222,6 +225,7 @@ public final class SqsTransport implements AutoCloseable {
      * way, else batched with the sends that wait for it (see {@link SendCoalescer}).
      */
     public CompletableFuture<SendMessageResponse> sendSoon(QueueInfo q, OutboundMessage m) {
+        if (blockingCoalescer != null) return blockingCoalescer.send(q.url(), m); // done by the time it returns
         return track(coalescer.send(q.url(), m));
     }
 

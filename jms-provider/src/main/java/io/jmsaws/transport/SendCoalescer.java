@@ -4,9 +4,13 @@ import io.jmsaws.wire.OutboundMessage;
 import io.jmsaws.wire.SqsLimits;
 import jakarta.jms.JMSException;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
 import java.util.ArrayDeque;
@@ -18,40 +22,65 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Synchronous sends to a standard queue, batched only when they would wait anyway: a send goes out
- * at once when no send to that queue is under way; sends that arrive while one is go out together,
- * in one SendMessageBatch, as soon as it returns. A lone sender never waits for a batching window,
- * and concurrent senders share requests (what SQS charges for) instead of queueing behind each other.
+ * Synchronous sends to a standard queue, batched only when they would wait anyway, in the senders'
+ * own threads: a sender finding its queue idle sends at once; senders arriving meanwhile wait, and
+ * when the request returns the first of them is handed the lead and sends itself and the others
+ * (up to 10, 1 MiB) in one SendMessageBatch. One request per queue is under way at a time, each
+ * sender leads at most one request at a time, and nobody waits for a timer. A lone sender pays one
+ * request per message; concurrent senders share requests (what SQS charges for).
  */
 final class SendCoalescer {
-    /** Attempts for an entry SQS fails on its side inside a batch. */
-    private static final int ENTRY_ATTEMPTS = 4;
+    /** What a waiting sender's outcome completes with when it is to lead the next request. */
+    private static final Object LEAD = new Object();
 
-    private final SqsAsyncClient sqs;
+    /** The two requests, made blocking in the calling thread. */
+    interface BlockingSqs {
+        SendMessageResponse send(SendMessageRequest request);
+
+        SendMessageBatchResponse sendBatch(SendMessageBatchRequest request);
+
+        /** AWS: the synchronous client, cheaper per request than netty for a caller that blocks anyway. */
+        static BlockingSqs of(SqsClient sqs) {
+            return new BlockingSqs() {
+                @Override public SendMessageResponse send(SendMessageRequest r) { return sqs.sendMessage(r); }
+                @Override public SendMessageBatchResponse sendBatch(SendMessageBatchRequest r) { return sqs.sendMessageBatch(r); }
+            };
+        }
+
+        /** The embedded backend (or a client someone else owns), which has only the asynchronous interface. */
+        static BlockingSqs of(SqsAsyncClient sqs) {
+            return new BlockingSqs() {
+                @Override public SendMessageResponse send(SendMessageRequest r) { return sqs.sendMessage(r).join(); }
+                @Override public SendMessageBatchResponse sendBatch(SendMessageBatchRequest r) { return sqs.sendMessageBatch(r).join(); }
+            };
+        }
+    }
+
+    private final BlockingSqs sqs;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
 
-    SendCoalescer(SqsAsyncClient sqs) {
+    SendCoalescer(BlockingSqs sqs) {
         this.sqs = sqs;
     }
 
+    /** Sends and blocks until this message's fate is known; the future is already complete when returned. */
     CompletableFuture<SendMessageResponse> send(String queueUrl, OutboundMessage message) {
         return lanes.computeIfAbsent(queueUrl, Lane::new).send(message);
     }
 
-    private static final class Waiting {
+    private static final class Sender {
         final OutboundMessage message;
-        final CompletableFuture<SendMessageResponse> result = new CompletableFuture<>();
+        CompletableFuture<Object> outcome = new CompletableFuture<>();
         int attempts;
 
-        Waiting(OutboundMessage message) {
+        Sender(OutboundMessage message) {
             this.message = message;
         }
     }
 
-    /** One queue's sends: at most one request under way, the others waiting for it. */
     private final class Lane {
         private final String url;
-        private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+        private final ArrayDeque<Sender> waiting = new ArrayDeque<>();
         private boolean busy;
 
         Lane(String url) {
@@ -59,79 +88,102 @@ final class SendCoalescer {
         }
 
         CompletableFuture<SendMessageResponse> send(OutboundMessage message) {
-            Waiting w = new Waiting(message);
+            Sender me = new Sender(message);
+            boolean lead;
             synchronized (this) {
-                if (busy) {
-                    waiting.add(w);
-                    return w.result;
-                }
-                busy = true;
+                lead = !busy;
+                if (lead) busy = true;
+                else waiting.add(me);
             }
-            sendOne(w);
-            return w.result;
-        }
-
-        private void sendOne(Waiting w) {
-            sqs.sendMessage(w.message.toRequest(url)).whenComplete((r, e) -> {
-                if (e != null) w.result.completeExceptionally(e);
-                else w.result.complete(r);
-                next();
-            });
-        }
-
-        /** The request under way returned: send what gathered meanwhile, or go idle. */
-        private void next() {
-            List<Waiting> batch = new ArrayList<>();
-            synchronized (this) {
-                int bytes = 0;
-                while (!waiting.isEmpty() && batch.size() < SqsLimits.MAX_BATCH_ENTRIES
-                        && (batch.isEmpty() || bytes + waiting.peek().message.encodedSize() <= SqsLimits.MAX_BATCH_BYTES)) {
-                    Waiting w = waiting.poll();
-                    bytes += w.message.encodedSize();
-                    batch.add(w);
+            while (true) {
+                if (lead) {
+                    List<Sender> batch = gather(me);
+                    try {
+                        request(batch);
+                    } finally {
+                        handOver();
+                    }
+                    // not done: SQS failed our entry on its side, and it waits in line for another try
+                    if (!me.outcome.isDone()) {
+                        lead = false;
+                        continue;
+                    }
                 }
-                if (batch.isEmpty()) {
+                Object o;
+                try {
+                    o = me.outcome.join();
+                } catch (CompletionException e) {
+                    return CompletableFuture.failedFuture(e.getCause());
+                }
+                if (o != LEAD) return CompletableFuture.completedFuture((SendMessageResponse) o);
+                me.outcome = new CompletableFuture<>(); // handed the lead (perhaps back to ourselves, first in line for a retry)
+                lead = true;
+            }
+        }
+
+        private synchronized List<Sender> gather(Sender leader) {
+            List<Sender> batch = new ArrayList<>();
+            batch.add(leader);
+            int bytes = leader.message.encodedSize();
+            while (!waiting.isEmpty() && batch.size() < SqsLimits.MAX_BATCH_ENTRIES
+                    && bytes + waiting.peek().message.encodedSize() <= SqsLimits.MAX_BATCH_BYTES) {
+                Sender s = waiting.poll();
+                bytes += s.message.encodedSize();
+                batch.add(s);
+            }
+            return batch;
+        }
+
+        /** The lane goes idle, or the first sender in line leads the next request. */
+        private void handOver() {
+            Sender next;
+            synchronized (this) {
+                next = waiting.poll();
+                if (next == null) {
                     busy = false;
                     return;
                 }
             }
+            next.outcome.complete(LEAD);
+        }
+
+        private void request(List<Sender> batch) {
             if (batch.size() == 1) {
-                sendOne(batch.get(0));
+                Sender only = batch.get(0);
+                try {
+                    only.outcome.complete(sqs.send(only.message.toRequest(url)));
+                } catch (RuntimeException e) {
+                    only.outcome.completeExceptionally(e);
+                }
                 return;
             }
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) entries.add(batch.get(i).message.toBatchEntry(Integer.toString(i)));
-            sqs.sendMessageBatch(b -> b.queueUrl(url).entries(entries)).whenComplete((r, e) -> {
-                if (e != null) {
-                    batch.forEach(w -> w.result.completeExceptionally(e));
+            SendMessageBatchResponse r;
+            try {
+                r = sqs.sendBatch(SendMessageBatchRequest.builder().queueUrl(url).entries(entries).build());
+            } catch (RuntimeException e) {
+                batch.forEach(s -> s.outcome.completeExceptionally(e));
+                return;
+            }
+            for (SendMessageBatchResultEntry ok : r.successful()) {
+                batch.get(Integer.parseInt(ok.id())).outcome.complete(SendMessageResponse.builder().messageId(ok.messageId())
+                        .md5OfMessageBody(ok.md5OfMessageBody()).sequenceNumber(ok.sequenceNumber()).build());
+            }
+            List<Sender> again = new ArrayList<>();
+            for (BatchResultErrorEntry f : r.failed()) {
+                Sender s = batch.get(Integer.parseInt(f.id()));
+                s.attempts++;
+                if (!Boolean.TRUE.equals(f.senderFault()) && s.attempts < SqsTransport.ENTRY_ATTEMPTS) {
+                    again.add(s);
                 } else {
-                    for (SendMessageBatchResultEntry ok : r.successful()) {
-                        batch.get(Integer.parseInt(ok.id())).result.complete(SendMessageResponse.builder().messageId(ok.messageId())
-                                .md5OfMessageBody(ok.md5OfMessageBody()).sequenceNumber(ok.sequenceNumber()).build());
-                    }
-                    retryOrFail(batch, r.failed());
-                }
-                next();
-            });
-        }
-
-        /** Entries SQS failed on its side go to the front for another try; the others fail their sender with SQS's reason. */
-        private void retryOrFail(List<Waiting> batch, List<BatchResultErrorEntry> failed) {
-            List<Waiting> again = new ArrayList<>();
-            for (BatchResultErrorEntry f : failed) {
-                Waiting w = batch.get(Integer.parseInt(f.id()));
-                w.attempts++;
-                if (!Boolean.TRUE.equals(f.senderFault()) && w.attempts < ENTRY_ATTEMPTS) {
-                    again.add(w);
-                } else {
-                    JMSException je = new JMSException("SendMessageBatch on " + url + " failed for this message after " + w.attempts
-                            + " attempt(s): " + f.code() + ": " + f.message(), f.code());
-                    w.result.completeExceptionally(new CompletionException(je));
+                    s.outcome.completeExceptionally(new JMSException("SendMessageBatch on " + url + " failed for this message after "
+                            + s.attempts + " attempt(s): " + f.code() + ": " + f.message(), f.code()));
                 }
             }
             if (again.isEmpty()) return;
             synchronized (this) {
-                for (int i = again.size() - 1; i >= 0; i--) waiting.addFirst(again.get(i));
+                for (int i = again.size() - 1; i >= 0; i--) waiting.addFirst(again.get(i)); // first in line for the next request
             }
         }
     }

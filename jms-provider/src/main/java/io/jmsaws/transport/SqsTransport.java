@@ -48,7 +48,7 @@ public final class SqsTransport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqsTransport.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
     /** Attempts for the entries of a batch that SQS failed one by one (the SDK retries whole requests itself). */
-    private static final int ENTRY_ATTEMPTS = 4;
+    static final int ENTRY_ATTEMPTS = 4;
 
     private final SqsAsyncClient sqs;
     private final SnsAsyncClient sns;
@@ -56,8 +56,6 @@ public final class SqsTransport implements AutoCloseable {
     private final AwsClients shared;
     private final SqsAsyncBatchManager batches;
     private final SendCoalescer coalescer;
-    /** On AWS: synchronous sends on the blocking client, in the caller's thread; null on the embedded backend. */
-    private final BlockingSendCoalescer blockingCoalescer;
     private final ScheduledExecutorService scheduler;
     private final QueueDirectory directory;
     private final TopicDirectory topics;
@@ -91,8 +89,8 @@ public final class SqsTransport implements AutoCloseable {
                 .overrideConfiguration(b -> b.maxBatchSize(SqsLimits.MAX_BATCH_ENTRIES)
                         .sendRequestFrequency(Duration.ofMillis(Math.max(1, window))))
                 .build();
-        this.coalescer = new SendCoalescer(sqs);
-        this.blockingCoalescer = shared == null ? null : new BlockingSendCoalescer(shared.blockingSqs);
+        // on AWS, the synchronous client (in the sender's thread); elsewhere the asynchronous one, waited for
+        this.coalescer = new SendCoalescer(shared != null ? SendCoalescer.BlockingSqs.of(shared.blockingSqs) : SendCoalescer.BlockingSqs.of(sqs));
         this.directory = new QueueDirectory(sqs, config.get(Option.QUEUE_PREFIX), config.getBoolean(Option.AUTO_CREATE),
                 config.get(Option.FIFO_DEFAULT_GROUP_ID));
         this.topics = sns == null ? null : new TopicDirectory(sns, config.get(Option.QUEUE_PREFIX), config.getBoolean(Option.AUTO_CREATE),
@@ -225,8 +223,7 @@ public final class SqsTransport implements AutoCloseable {
      * way, else batched with the sends that wait for it (see {@link SendCoalescer}).
      */
     public CompletableFuture<SendMessageResponse> sendSoon(QueueInfo q, OutboundMessage m) {
-        if (blockingCoalescer != null) return blockingCoalescer.send(q.url(), m); // done by the time it returns
-        return track(coalescer.send(q.url(), m));
+        return coalescer.send(q.url(), m); // done by the time it returns: nothing for close() to wait for
     }
 
     /** A send that may share a SendMessageBatch with others sent within the batching window. */

@@ -168,17 +168,27 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     public Queue createQueue(String queueName) throws JMSException {
         notOn(Domain.TOPIC, "createQueue");
         if (queueName == null) throw new InvalidDestinationException("a queue name must not be null");
-        JmsAwsQueue queue = JmsAwsQueue.parse(queueName);
+        return queueNamed(queueName);
+    }
+
+    /** A queue by its name (with creation options), the name checked against SQS's rules. */
+    private JmsAwsQueue queueNamed(String nameWithOptions) throws JMSException {
+        JmsAwsQueue queue = JmsAwsQueue.parse(nameWithOptions);
         transport().directory().checkName(queue.name());
         return queue;
+    }
+
+    /** A topic by its name, checked against SNS's rules. */
+    private JmsAwsTopic topicNamed(String name) throws JMSException {
+        transport().topics().checkName(name);
+        return new JmsAwsTopic(name);
     }
 
     @Override
     public Topic createTopic(String topicName) throws JMSException {
         notOn(Domain.QUEUE, "createTopic");
         if (topicName == null || topicName.isEmpty()) throw new InvalidDestinationException("a topic name must not be null or empty");
-        transport().topics().checkName(topicName);
-        return new JmsAwsTopic(topicName);
+        return topicNamed(topicName);
     }
 
     @Override
@@ -198,15 +208,8 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         if (d instanceof JmsAwsDestination jd) return jd;
         // another implementation's Queue or Topic (an application server's admin object, say) is taken by its name;
         // a temporary one cannot be: its queue belongs to a connection of that other implementation
-        if (d instanceof Queue q && !(d instanceof TemporaryQueue) && q.getQueueName() != null) {
-            JmsAwsQueue queue = JmsAwsQueue.parse(q.getQueueName());
-            transport().directory().checkName(queue.name());
-            return queue;
-        }
-        if (d instanceof Topic t && !(d instanceof TemporaryTopic) && t.getTopicName() != null) {
-            transport().topics().checkName(t.getTopicName());
-            return new JmsAwsTopic(t.getTopicName());
-        }
+        if (d instanceof Queue q && !(d instanceof TemporaryQueue) && q.getQueueName() != null) return queueNamed(q.getQueueName());
+        if (d instanceof Topic t && !(d instanceof TemporaryTopic) && t.getTopicName() != null) return topicNamed(t.getTopicName());
         throw new InvalidDestinationException("destination " + d + " (" + d.getClass().getName()
                 + ") was not made by jms-aws and is not a named Queue or Topic; create it with Session.createQueue/createTopic");
     }

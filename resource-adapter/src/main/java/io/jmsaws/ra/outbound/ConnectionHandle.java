@@ -45,7 +45,7 @@ final class ConnectionHandle implements Connection {
     }
 
     @Override
-    public synchronized Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
+    public Session createSession(boolean transacted, int acknowledgeMode) throws JMSException {
         int mode = transacted ? Session.SESSION_TRANSACTED : acknowledgeMode;
         return createSession(mode);
     }
@@ -61,31 +61,22 @@ final class ConnectionHandle implements Connection {
      * recommends), otherwise the acknowledgement mode asked for.
      */
     @Override
-    public synchronized Session createSession(int sessionMode) throws JMSException {
-        SessionHandle s = new SessionHandle(this, physicalSession(sessionMode), mc.inTransaction());
-        session = s;
-        return s;
+    public Session createSession(int sessionMode) throws JMSException {
+        return openSession(sessionMode);
     }
 
-    /** The provider session a new session or JMSContext of this handle works on; it counts as the handle's one session. */
-    synchronized JmsAwsSession physicalSession(int sessionMode) throws JMSException {
+    /** The handle's one session, for the Session API or a JMSContext built over this handle. */
+    synchronized SessionHandle openSession(int sessionMode) throws JMSException {
         checkOpen();
         if (session != null && !session.isClosed()) {
             throw new IllegalStateException("this connection already has a session: an application in a Jakarta EE container "
                     + "may have only one active session per connection (Jakarta Messaging 3.1, section 12.2)");
         }
-        if (mc.inTransaction()) return mc.transactedSession();
-        int mode = sessionMode == Session.SESSION_TRANSACTED ? Session.AUTO_ACKNOWLEDGE : sessionMode;
-        return (JmsAwsSession) mc.physical().createSession(mode);
-    }
-
-    /** For a JMSContext built over this handle: its session is then the handle's one session. */
-    synchronized void contextSession(JmsAwsSession physical, boolean shared) {
-        session = new SessionHandle(this, physical, shared);
-    }
-
-    boolean inTransaction() {
-        return mc.inTransaction();
+        boolean inTransaction = mc.inTransaction();
+        JmsAwsSession physical = inTransaction ? mc.transactedSession()
+                : (JmsAwsSession) mc.physical().createSession(sessionMode == Session.SESSION_TRANSACTED ? Session.AUTO_ACKNOWLEDGE : sessionMode);
+        session = new SessionHandle(this, physical, inTransaction);
+        return session;
     }
 
     @Override public String getClientID() throws JMSException { checkOpen(); return mc.physical().getClientID(); }

@@ -1,7 +1,6 @@
 package io.jmsaws.ra.outbound;
 
 import io.jmsaws.client.JmsAwsContext;
-import io.jmsaws.client.JmsAwsSession;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -61,10 +60,8 @@ public final class PooledConnectionFactory implements ConnectionFactory, Referen
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }
         try {
-            JmsAwsSession session = handle.physicalSession(sessionMode);
-            boolean inTransaction = handle.inTransaction();
-            handle.contextSession(session, inTransaction);
-            return JmsAwsContext.overManagedConnection(handle, session, sessionMode, inTransaction, handle::closeQuietly);
+            SessionHandle session = handle.openSession(sessionMode);
+            return JmsAwsContext.overManagedConnection(handle, session.physical(), sessionMode, session.inTransaction(), handle::closeQuietly);
         } catch (JMSException e) {
             handle.closeQuietly();
             throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);

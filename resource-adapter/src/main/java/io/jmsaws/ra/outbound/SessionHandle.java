@@ -49,6 +49,15 @@ final class SessionHandle implements Session {
         return closed;
     }
 
+    /** The provider session underneath, for a JMSContext over the same connection handle. */
+    JmsAwsSession physical() {
+        return session;
+    }
+
+    boolean inTransaction() {
+        return inTransaction;
+    }
+
     private void checkOpen() throws IllegalStateException {
         if (closed) throw new IllegalStateException("the session is closed");
     }

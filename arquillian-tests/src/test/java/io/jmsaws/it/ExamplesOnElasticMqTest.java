@@ -6,8 +6,6 @@ import io.jmsaws.examples.mdb.OrderMdb;
 import io.jmsaws.examples.mdb.PaymentMdb;
 import io.jmsaws.examples.mdb.RetryOnceMdb;
 import io.jmsaws.examples.mdb.RiskyMdb;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -30,21 +28,16 @@ class ExamplesOnElasticMqTest extends QueueMdbScenarios {
 
     /** Starts ElasticMQ and points the adapter at it (the RAR reads jmsaws.url when it starts). */
     public static class ElasticMq implements ServerSetupTask {
-        private static SQSRestServer server;
+        private static ElasticMqForAdapter running;
 
         @Override
         public void setup(ManagementClient management, String containerId) throws Exception {
-            server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
-                    .withAWSRegion("us-east-1").withAWSAccountId("000000000000").start();
-            int port = server.waitUntilStarted().localAddress().getPort();
-            ServerConfig.setSystemProperty(management.getControllerClient(), "jmsaws.url",
-                    "aws://?region=us-east-1&endpoint=http://127.0.0.1:" + port + "&accessKeyId=test&secretAccessKey=test&waitTimeSeconds=2");
+            running = ElasticMqForAdapter.start(management.getControllerClient());
         }
 
         @Override
         public void tearDown(ManagementClient management, String containerId) throws Exception {
-            ServerConfig.removeSystemProperty(management.getControllerClient(), "jmsaws.url");
-            if (server != null) server.stopAndWait();
+            if (running != null) running.close();
         }
     }
 

@@ -2,8 +2,6 @@ package io.jmsaws.it;
 
 import io.jmsaws.examples.mdb.OrderMdb;
 import io.jmsaws.it.bad.ZeroSessionsMdb;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -81,19 +79,9 @@ class LifecycleTest {
     /** The same on aws:// (ElasticMQ): the SDK's netty event loops and response threads must be gone too. */
     @Test
     void undeployingTheAdapterOnAwsLeavesNoSdkThreadsBehind() throws Exception {
-        SQSRestServer elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
-                .withAWSRegion("us-east-1").withAWSAccountId("000000000000").start();
-        try (ModelControllerClient client = ModelControllerClient.Factory.create("127.0.0.1", 9990)) {
-            int port = elasticMq.waitUntilStarted().localAddress().getPort();
-            ServerConfig.setSystemProperty(client, "jmsaws.url",
-                    "aws://?region=us-east-1&endpoint=http://127.0.0.1:" + port + "&accessKeyId=test&secretAccessKey=test&waitTimeSeconds=2");
-            try {
-                deployUseAndUndeploy();
-            } finally {
-                ServerConfig.removeSystemProperty(client, "jmsaws.url");
-            }
-        } finally {
-            elasticMq.stopAndWait();
+        try (ModelControllerClient client = ModelControllerClient.Factory.create("127.0.0.1", 9990);
+             ElasticMqForAdapter elasticMq = ElasticMqForAdapter.start(client)) {
+            deployUseAndUndeploy();
         }
     }
 

@@ -47,7 +47,10 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     private final int prefetch;
     private final int waitTimeSeconds;
     private final ArrayDeque<ReceivedMessage> buffer = new ArrayDeque<>();
-    private boolean fetching;
+    /** Long polls under way: one, or two while the queue has a backlog (see maybeFetch). */
+    private int fetches;
+    /** The last long poll came back full: the queue has more, and a second poll may run beside the first. */
+    private boolean backlog;
     private boolean shortPolling;
     private final java.util.Set<java.util.concurrent.CompletableFuture<?>> receivesInFlight = new java.util.HashSet<>();
     private boolean fetchScheduled;
@@ -87,14 +90,24 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
 
     // ------------------------------------------------------------------------------------ fetching
 
-    /** Starts a ReceiveMessage if one is wanted and none is under way. Call with the monitor held. */
+    /**
+     * Starts a ReceiveMessage if one is wanted. Call with the monitor held. A listener asks for the
+     * next batch when half of {@code prefetch} is left, so it arrives while the listener works
+     * through the rest; while the queue has a backlog (the last poll came back full) two polls may
+     * run at once, hiding most of a round trip, and an idle listener keeps one. Every request asks
+     * for a whole batch (requests are what SQS bills), so a listener's consumer holds at most
+     * {@code prefetch / 2 + 2 × prefetch} messages (25 with the default 10; {@code prefetch} 1
+     * keeps one poll). receive() calls fetch only what they cannot take from the buffer, and only
+     * while they wait: an open consumer the application is not reading from takes nothing from
+     * the queue that others could have.
+     */
     private void maybeFetch() {
-        if (fetching || fetchScheduled || closed || !session.connection().isStarted()) return;
-        // a listener keeps the buffer topped up; receive() calls fetch only what they cannot take from it
-        boolean wanted = listener != null ? buffer.size() < prefetch : waitingReceivers > buffer.size();
+        int allowed = backlog && prefetch > 1 ? 2 : 1;
+        if (fetches >= allowed || fetchScheduled || closed || !session.connection().isStarted()) return;
+        boolean wanted = listener != null ? buffer.size() <= prefetch / 2 : waitingReceivers > buffer.size();
         if (!wanted) return;
-        fetching = true;
-        fetch(Math.min(SqsLimits.MAX_RECEIVE_MESSAGES, prefetch - buffer.size()), pollSeconds(), false);
+        fetches++;
+        fetch(Math.min(SqsLimits.MAX_RECEIVE_MESSAGES, prefetch), pollSeconds(), false);
     }
 
     /**
@@ -121,8 +134,13 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         session.transport().trackReceiveWork(f.whenComplete((messages, error) -> {
             synchronized (this) {
                 receivesInFlight.remove(f);
+                if (error instanceof java.util.concurrent.CancellationException) {
+                    // stopped or closed meanwhile: a later start fetches again
+                    if (shortPoll) shortPolling = false;
+                    else fetches--;
+                    return;
+                }
             }
-            if (error instanceof java.util.concurrent.CancellationException) return;
             if (error != null) onFetchFailed(error, shortPoll);
             else onFetched(messages, shortPoll);
         }));
@@ -160,7 +178,10 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         session.release(missed);
         synchronized (this) {
             if (shortPoll) shortPolling = false;
-            else fetching = false;
+            else {
+                fetches--;
+                backlog = messages.size() >= Math.min(SqsLimits.MAX_RECEIVE_MESSAGES, prefetch);
+            }
             retryDelayMillis = 0;
             closedNow = closed || !session.connection().isStarted(); // closed or stopped meanwhile: hold nothing
             if (!closedNow) {
@@ -187,7 +208,10 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         JMSException e = AwsErrors.toJms(error, "ReceiveMessage", queue.toString());
         synchronized (this) {
             if (shortPoll) shortPolling = false;
-            else fetching = false;
+            else {
+                fetches--;
+                backlog = false;
+            }
             notifyAll();
             if (closed) return;
             lastError = e;

@@ -4,6 +4,7 @@ import com.amazon.sqs.javamessaging.ProviderConfiguration;
 import com.amazon.sqs.javamessaging.SQSConnectionFactory;
 import io.jmsaws.JmsAwsConnectionFactory;
 import io.jmsaws.embedded.EmbeddedSqs;
+import io.jmsaws.testing.FauxqsBackend;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -36,14 +37,22 @@ import java.util.concurrent.TimeUnit;
 /**
  * jms-aws against amazon-sqs-java-messaging-lib 2.1.4 on one in-process ElasticMQ, alternating, with
  * a warm-up and the median of several iterations; jms-aws on the embedded backend as a third
- * column. Prints messages per second and SQS requests per message by operation.
- * Options: --messages N (20000) --iterations K (3) --warmup W (1).
+ * column; the topic scenario on fauxqs (ElasticMQ has no SNS). Prints messages per second and SQS
+ * requests per message by operation.
+ * Options: --messages N (20000) --iterations K (3) --warmup W (1) --warmup-messages M (2000)
+ * --only 1,2,6d,7 (scenario numbers).
  */
 public final class Benchmark {
     private static final String BODY = "x".repeat(1024);
 
-    /** One way to run a scenario: a JMS connection factory, and how its requests are counted. */
-    private record Contender(String name, ConnectionFactory factory, boolean embedded) {
+    /** Where a contender's queues live: decides how they are created, filled and counted. */
+    private enum Server { ELASTICMQ, EMBEDDED, FAUXQS }
+
+    /** One way to run a scenario: a JMS connection factory on one server. */
+    private record Contender(String name, ConnectionFactory factory, Server server) {
+        boolean embedded() {
+            return server == Server.EMBEDDED;
+        }
     }
 
     @FunctionalInterface
@@ -51,22 +60,37 @@ public final class Benchmark {
         void run(ConnectionFactory f, String queue, int n) throws Exception;
     }
 
-    private record Result(double messagesPerSecond, Map<String, Long> requests) {
+    /** A scenario, and how many deliveries each of its n messages makes (3 for the topic with 3 subscribers). */
+    private record Named(Scenario scenario, int deliveriesPerMessage, boolean sending) {
     }
+
+    /** Rate and requests per message (per delivery for a topic) of one run. */
+    private record Result(double messagesPerSecond, Map<String, Long> requests, double requestsPerMessage) {
+    }
+
+    /** What a message costs; one-off lookups and setup (GetQueueUrl, CreateQueue, Subscribe…) are left out. */
+    private static final java.util.Set<String> PER_MESSAGE_OPERATIONS = java.util.Set.of("SendMessage", "SendMessageBatch",
+            "ReceiveMessage", "DeleteMessage", "DeleteMessageBatch", "ChangeMessageVisibility", "ChangeMessageVisibilityBatch",
+            "Publish", "PublishBatch");
 
     private static SqsClient raw;
     private static int messages = 20_000;
+    private static int warmupMessages = 2_000;
 
     public static void main(String[] args) throws Exception {
         int iterations = 3, warmup = 1;
+        String only = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--messages" -> messages = Integer.parseInt(args[i + 1]);
                 case "--iterations" -> iterations = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+                case "--only" -> only = args[i + 1];
+                case "--warmup-messages" -> warmupMessages = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        long began = System.nanoTime();
         SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
                 .withAWSRegion("us-east-1").withAWSAccountId("000000000000").start();
         String endpoint = "http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort();
@@ -75,60 +99,109 @@ public final class Benchmark {
         SqsClient theirsClient = SqsClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(endpoint))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"))).build();
         Contender ours = new Contender("jms-aws", new JmsAwsConnectionFactory(
-                "aws://?region=us-east-1&endpoint=" + endpoint + "&accessKeyId=bench&secretAccessKey=bench"), false);
-        Contender theirs = new Contender("aws-lib", new SQSConnectionFactory(new ProviderConfiguration(), theirsClient), false);
-        Contender embedded = new Contender("jms-aws embedded", new JmsAwsConnectionFactory("embedded://bench?deletedQueueCooldownSeconds=0"), true);
+                "aws://?region=us-east-1&endpoint=" + endpoint + "&accessKeyId=bench&secretAccessKey=bench"), Server.ELASTICMQ);
+        Contender theirs = new Contender("aws-lib", new SQSConnectionFactory(new ProviderConfiguration(), theirsClient), Server.ELASTICMQ);
+        Contender embedded = new Contender("jms-aws embedded", new JmsAwsConnectionFactory("embedded://bench?deletedQueueCooldownSeconds=0"),
+                Server.EMBEDDED);
 
-        Map<String, Scenario> both = new LinkedHashMap<>();
-        both.put("1 send, 1 producer, sync PERSISTENT", Benchmark::send);
-        both.put("2 receive(), AUTO_ACKNOWLEDGE", (f, q, n) -> receive(f, q, n, Session.AUTO_ACKNOWLEDGE, 0));
-        both.put("3 MessageListener, AUTO_ACKNOWLEDGE", Benchmark::listen);
-        both.put("4 CLIENT_ACKNOWLEDGE, ack every 10", (f, q, n) -> receive(f, q, n, Session.CLIENT_ACKNOWLEDGE, 10));
-        both.put("5 send, 4 producer threads", Benchmark::sendConcurrently);
-        Map<String, Scenario> oursOnly = new LinkedHashMap<>();
-        oursOnly.put("6a transacted send, 10 per commit", Benchmark::sendTransacted);
-        oursOnly.put("6b async send, CompletionListener", Benchmark::sendAsync);
-        oursOnly.put("6c receive(), DUPS_OK_ACKNOWLEDGE", (f, q, n) -> receive(f, q, n, Session.DUPS_OK_ACKNOWLEDGE, 0));
+        Map<String, Named> both = new LinkedHashMap<>();
+        both.put("1 send, 1 producer, sync PERSISTENT", new Named(Benchmark::send, 1, true));
+        both.put("2 receive(), AUTO_ACKNOWLEDGE", new Named((f, q, n) -> receive(f, q, n, Session.AUTO_ACKNOWLEDGE, 0), 1, false));
+        both.put("3 MessageListener, AUTO_ACKNOWLEDGE", new Named(Benchmark::listen, 1, false));
+        both.put("4 CLIENT_ACKNOWLEDGE, ack every 10", new Named((f, q, n) -> receive(f, q, n, Session.CLIENT_ACKNOWLEDGE, 10), 1, false));
+        both.put("5 send, 4 producer threads", new Named(Benchmark::sendConcurrently, 1, true));
+        Map<String, Named> oursOnly = new LinkedHashMap<>();
+        oursOnly.put("6a transacted send, 10 per commit", new Named(Benchmark::sendTransacted, 1, true));
+        oursOnly.put("6b async send, CompletionListener", new Named(Benchmark::sendAsync, 1, true));
+        oursOnly.put("6c receive(), DUPS_OK_ACKNOWLEDGE", new Named((f, q, n) -> receive(f, q, n, Session.DUPS_OK_ACKNOWLEDGE, 0), 1, false));
+        oursOnly.put("6d topic, 3 subscribers, 10 per commit (fauxqs; per delivery)", new Named(Benchmark::publishToThreeSubscribers, 3, true));
+        if (only != null) {
+            java.util.Set<String> chosen = java.util.Set.of(only.split(","));
+            both.keySet().removeIf(k -> !chosen.contains(k.substring(0, k.indexOf(' '))));
+            oursOnly.keySet().removeIf(k -> !chosen.contains(k.substring(0, k.indexOf(' '))));
+        }
 
-        System.out.printf("jms-aws benchmark: %d messages of 1 KiB per run, %d warm-up + %d measured iterations, median; %d cores%n%n",
-                messages, warmup, iterations, Runtime.getRuntime().availableProcessors());
-        System.out.println("| scenario | jms-aws msg/s | aws-lib msg/s | ratio | jms-aws req/msg | aws-lib req/msg | embedded msg/s | jms-aws requests by operation |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
-        for (Map.Entry<String, Scenario> s : both.entrySet()) {
-            Map<String, Result> r = measure(s.getValue(), List.of(ours, theirs, embedded), warmup, iterations, s.getKey().contains("send"));
+        System.out.printf("jms-aws benchmark: %d messages of 1 KiB per run, %d warm-up (%d messages) + %d measured iterations, median; %d cores%n%n",
+                messages, warmup, warmupMessages, iterations, Runtime.getRuntime().availableProcessors());
+        System.out.println("| scenario | jms-aws msg/s | aws-lib msg/s | ratio | jms-aws req/msg | aws-lib req/msg | embedded msg/s "
+                + "| jms-aws requests by operation | aws-lib requests by operation |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        for (Map.Entry<String, Named> s : both.entrySet()) {
+            Map<String, Result> r = measure(s.getValue(), List.of(ours, theirs, embedded), warmup, iterations);
             print(s.getKey(), r.get("jms-aws"), r.get("aws-lib"), r.get("jms-aws embedded"));
         }
-        for (Map.Entry<String, Scenario> s : oursOnly.entrySet()) {
-            Map<String, Result> r = measure(s.getValue(), List.of(ours, embedded), warmup, iterations, s.getKey().contains("send"));
-            print(s.getKey(), r.get("jms-aws"), null, r.get("jms-aws embedded"));
+        for (Map.Entry<String, Named> s : oursOnly.entrySet()) {
+            boolean topic = s.getValue().deliveriesPerMessage() > 1;
+            Contender c = topic ? onFauxqs() : ours;
+            Map<String, Result> r = measure(s.getValue(), List.of(c, embedded), warmup, iterations);
+            print(s.getKey(), r.get(c.name()), null, r.get("jms-aws embedded"));
         }
+        if (only == null || only.contains("7")) idleConsumers(endpoint);
+        System.out.printf("%nfinished in %.0f s%n", (System.nanoTime() - began) / 1e9);
         theirsClient.close();
         raw.close();
         server.stopAndWait();
         System.exit(0); // the AWS library's consumer threads wait out their long polls
     }
 
-    private static Map<String, Result> measure(Scenario scenario, List<Contender> contenders, int warmup, int iterations,
-                                               boolean sending) throws Exception {
+    /**
+     * 7: what idle consumers cost. A listener and a receive() waiting on two empty queues for 10 s,
+     * with waitTimeSeconds=2 so that the window holds several polls: long polling makes that one
+     * ReceiveMessage per consumer per waitTimeSeconds.
+     */
+    private static void idleConsumers(String endpoint) throws Exception {
+        int wait = 2, seconds = 10;
+        ConnectionFactory f = new JmsAwsConnectionFactory("aws://?region=us-east-1&endpoint=" + endpoint
+                + "&accessKeyId=bench&secretAccessKey=bench&waitTimeSeconds=" + wait);
+        String listened = "idle-" + UUID.randomUUID().toString().substring(0, 8), received = listened + "-r";
+        raw.createQueue(b -> b.queueName(listened));
+        raw.createQueue(b -> b.queueName(received));
+        try (Connection c = f.createConnection()) {
+            Session s1 = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            s1.createConsumer(s1.createQueue(listened)).setMessageListener(m -> { });
+            Session s2 = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = s2.createConsumer(s2.createQueue(received));
+            RequestCounter.reset();
+            c.start();
+            if (consumer.receive(seconds * 1000L) != null) throw new IllegalStateException("a message arrived on an empty queue");
+            long polls = RequestCounter.snapshot().getOrDefault("ReceiveMessage", 0L);
+            System.out.printf("%n7 idle consumers (jms-aws, ElasticMQ): a listener and a receive(%d s) on empty queues, waitTimeSeconds=%d: "
+                    + "%d ReceiveMessage in %d s = %.2f per consumer per waitTimeSeconds (long polling: 1)%n",
+                    seconds, wait, polls, seconds, polls / 2.0 / (seconds / (double) wait));
+        }
+    }
+
+    /** jms-aws on fauxqs (SNS and SQS), installed by the module's build into target/fauxqs. */
+    private static Contender onFauxqs() {
+        String endpoint = FauxqsBackend.start(new java.io.File(System.getProperty("jmsaws.bench.fauxqs", "benchmarks/target/fauxqs")));
+        return new Contender("jms-aws fauxqs", new JmsAwsConnectionFactory("aws://?region=us-east-1&endpoint=" + endpoint
+                + "&snsEndpoint=" + endpoint + "&accessKeyId=test&secretAccessKey=test"), Server.FAUXQS);
+    }
+
+    private static Map<String, Result> measure(Named named, List<Contender> contenders, int warmup, int iterations) throws Exception {
         Map<String, List<Result>> runs = new LinkedHashMap<>();
         for (int i = 0; i < warmup + iterations; i++) {
+            int n = i < warmup ? warmupMessages : messages;
             for (Contender c : contenders) {
                 String queue = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-                if (!c.embedded()) raw.createQueue(b -> b.queueName(queue));
-                if (!sending) prefill(c, queue);
+                if (c.server() == Server.ELASTICMQ) raw.createQueue(b -> b.queueName(queue));
+                if (!named.sending()) prefill(c, queue, n);
                 RequestCounter.reset();
                 Map<String, Long> embeddedBefore = embeddedCounts();
                 finishedAt = 0;
                 long start = System.nanoTime();
                 try {
-                    scenario.run(c.factory(), queue, messages);
+                    named.scenario().run(c.factory(), queue, n);
                 } catch (Exception e) {
                     throw new IllegalStateException(c.name() + ": " + e.getMessage(), e);
                 }
                 double seconds = ((finishedAt != 0 ? finishedAt : System.nanoTime()) - start) / 1e9;
+                closeOpened();
                 Map<String, Long> requests = c.embedded() ? minus(embeddedCounts(), embeddedBefore) : RequestCounter.snapshot();
-                if (i >= warmup) runs.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(new Result(messages / seconds, requests));
-                if (!c.embedded()) raw.deleteQueue(b -> b.queueUrl(raw.getQueueUrl(g -> g.queueName(queue)).queueUrl()));
+                long deliveries = (long) n * named.deliveriesPerMessage();
+                if (i >= warmup) runs.computeIfAbsent(c.name(), k -> new ArrayList<>())
+                        .add(new Result(deliveries / seconds, requests, perMessage(requests) / (double) deliveries));
+                // the queue stays (empty): an AWS-library close may still be polling it (see closeOpened)
             }
         }
         Map<String, Result> median = new LinkedHashMap<>();
@@ -154,13 +227,13 @@ public final class Benchmark {
         return m;
     }
 
-    /** Plain SQS messages, sent in batches, not measured: both libraries read them as TextMessages. */
-    private static void prefill(Contender c, String queue) throws JMSException {
+    /** Plain SQS messages, sent in batches from 4 threads, not measured: both libraries read them as TextMessages. */
+    private static void prefill(Contender c, String queue, int n) throws Exception {
         if (c.embedded()) {
             try (Connection conn = c.factory().createConnection()) {
                 Session s = conn.createSession(true, Session.SESSION_TRANSACTED);
                 MessageProducer p = s.createProducer(s.createQueue(queue));
-                for (int i = 0; i < messages; i++) {
+                for (int i = 0; i < n; i++) {
                     p.send(s.createTextMessage(BODY));
                     if (i % 100 == 99) s.commit();
                 }
@@ -170,28 +243,39 @@ public final class Benchmark {
         }
         String url = raw.getQueueUrl(b -> b.queueName(queue)).queueUrl();
         List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
-        for (int i = 0; i < messages; i++) {
-            batch.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i % 10)).messageBody(BODY).build());
-            if (batch.size() == 10 || i == messages - 1) {
-                List<SendMessageBatchRequestEntry> b = List.copyOf(batch);
-                raw.sendMessageBatch(r -> r.queueUrl(url).entries(b));
-                batch.clear();
+        for (int i = 0; i < 10; i++) batch.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(BODY).build());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < n; i += 10) {
+                List<SendMessageBatchRequestEntry> entries = batch.subList(0, Math.min(10, n - i));
+                sent.add(pool.submit(() -> raw.sendMessageBatch(r -> r.queueUrl(url).entries(entries))));
             }
+            for (Future<?> f : sent) f.get();
+        } finally {
+            pool.shutdown();
         }
     }
 
     private static void print(String name, Result ours, Result theirs, Result embedded) {
-        double oursPerMsg = total(ours) / (double) messages;
         String theirsRate = theirs == null ? "—" : String.format("%,.0f", theirs.messagesPerSecond());
         String ratio = theirs == null ? "—" : String.format("%.1f×", ours.messagesPerSecond() / theirs.messagesPerSecond());
-        String theirsPerMsg = theirs == null ? "—" : String.format("%.2f", total(theirs) / (double) messages);
-        System.out.printf("| %s | %,.0f | %s | %s | %.2f | %s | %,.0f | %s |%n", name, ours.messagesPerSecond(), theirsRate, ratio,
-                oursPerMsg, theirsPerMsg, embedded.messagesPerSecond(), ours.requests());
+        String theirsPerMsg = theirs == null ? "—" : String.format("%.2f", theirs.requestsPerMessage());
+        System.out.printf("| %s | %,.0f | %s | %s | %.2f | %s | %,.0f | %s | %s |%n", name, ours.messagesPerSecond(), theirsRate, ratio,
+                ours.requestsPerMessage(), theirsPerMsg, embedded.messagesPerSecond(), perMessageOperations(ours),
+                theirs == null ? "—" : perMessageOperations(theirs));
     }
 
-    private static long total(Result r) {
-        return r.requests().entrySet().stream().filter(e -> !e.getKey().startsWith("GetQueue") && !e.getKey().equals("CreateQueue"))
-                .mapToLong(Map.Entry::getValue).sum();
+    private static long perMessage(Map<String, Long> requests) {
+        return requests.entrySet().stream().filter(e -> PER_MESSAGE_OPERATIONS.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    private static String perMessageOperations(Result r) {
+        StringBuilder b = new StringBuilder();
+        r.requests().forEach((op, count) -> {
+            if (PER_MESSAGE_OPERATIONS.contains(op)) b.append(b.length() == 0 ? "" : ", ").append(op).append(' ').append(count);
+        });
+        return b.toString();
     }
 
     // ------------------------------------------------------------------------------------ scenarios
@@ -203,22 +287,55 @@ public final class Benchmark {
      */
     private static volatile long finishedAt;
 
+    /** The connections a run opened: closed after its clock stopped (see {@link #closeOpened}). */
+    private static final List<Connection> OPENED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private static Connection open(ConnectionFactory f) throws JMSException {
+        Connection c = f.createConnection();
+        OPENED.add(c);
+        return c;
+    }
+
+    /**
+     * Closes what the run opened, waiting at most 1 s: AWS's library waits in close() for its
+     * prefetch thread's long poll (20 s, not configurable), which would make the whole benchmark
+     * take minutes longer; such a close finishes in the background on an empty queue.
+     */
+    private static void closeOpened() throws InterruptedException {
+        List<Thread> closing = new ArrayList<>();
+        for (Connection c : OPENED) {
+            Thread t = new Thread(() -> {
+                try {
+                    c.close();
+                } catch (JMSException e) {
+                    System.err.println("close failed: " + e);
+                }
+            }, "bench-close");
+            t.setDaemon(true);
+            t.start();
+            closing.add(t);
+        }
+        OPENED.clear();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        for (Thread t : closing) t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    }
+
     private static void finished() {
         finishedAt = System.nanoTime();
     }
 
     private static void send(ConnectionFactory f, String queue, int n) throws JMSException {
-        try (Connection c = f.createConnection()) {
-            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer p = s.createProducer(s.createQueue(queue));
-            for (int i = 0; i < n; i++) p.send(s.createTextMessage(BODY));
-            finished();
-        }
+        Connection c = open(f);
+        Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageProducer p = s.createProducer(s.createQueue(queue));
+        for (int i = 0; i < n; i++) p.send(s.createTextMessage(BODY));
+        finished();
     }
 
     private static void sendConcurrently(ConnectionFactory f, String queue, int n) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        try (Connection c = f.createConnection()) {
+        try {
+            Connection c = open(f);
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 int share = n / 4 + (t < n % 4 ? 1 : 0); // every one of the n messages is sent
@@ -237,63 +354,79 @@ public final class Benchmark {
     }
 
     private static void sendTransacted(ConnectionFactory f, String queue, int n) throws JMSException {
-        try (Connection c = f.createConnection()) {
-            Session s = c.createSession(true, Session.SESSION_TRANSACTED);
-            MessageProducer p = s.createProducer(s.createQueue(queue));
-            for (int i = 0; i < n; i++) {
-                p.send(s.createTextMessage(BODY));
-                if (i % 10 == 9) s.commit();
-            }
-            s.commit();
-            finished();
+        Connection c = open(f);
+        Session s = c.createSession(true, Session.SESSION_TRANSACTED);
+        MessageProducer p = s.createProducer(s.createQueue(queue));
+        for (int i = 0; i < n; i++) {
+            p.send(s.createTextMessage(BODY));
+            if (i % 10 == 9) s.commit();
         }
+        s.commit();
+        finished();
     }
 
     private static void sendAsync(ConnectionFactory f, String queue, int n) throws Exception {
         CountDownLatch done = new CountDownLatch(n);
-        try (Connection c = f.createConnection()) {
-            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer p = s.createProducer(s.createQueue(queue));
-            CompletionListener l = new CompletionListener() {
-                @Override
-                public void onCompletion(Message message) {
-                    done.countDown();
-                }
+        Connection c = open(f);
+        Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageProducer p = s.createProducer(s.createQueue(queue));
+        CompletionListener l = new CompletionListener() {
+            @Override
+            public void onCompletion(Message message) {
+                done.countDown();
+            }
 
-                @Override
-                public void onException(Message message, Exception exception) {
-                    throw new IllegalStateException("send failed", exception);
-                }
-            };
-            for (int i = 0; i < n; i++) p.send(s.createTextMessage(BODY), l);
-            if (!done.await(5, TimeUnit.MINUTES)) throw new IllegalStateException("asynchronous sends did not complete");
-            finished();
-        }
+            @Override
+            public void onException(Message message, Exception exception) {
+                throw new IllegalStateException("send failed", exception);
+            }
+        };
+        for (int i = 0; i < n; i++) p.send(s.createTextMessage(BODY), l);
+        if (!done.await(5, TimeUnit.MINUTES)) throw new IllegalStateException("asynchronous sends did not complete");
+        finished();
     }
 
     private static void receive(ConnectionFactory f, String queue, int n, int mode, int ackEvery) throws JMSException {
-        try (Connection c = f.createConnection()) {
-            c.start();
-            Session s = c.createSession(false, mode);
-            Queue q = s.createQueue(queue);
-            MessageConsumer consumer = s.createConsumer(q);
-            for (int i = 0; i < n; i++) {
-                Message m = consumer.receive(10_000);
-                if (m == null) throw new IllegalStateException("only " + i + " of " + n + " messages arrived");
-                if (ackEvery > 0 && i % ackEvery == ackEvery - 1) m.acknowledge();
-            }
-            finished();
+        Connection c = open(f);
+        c.start();
+        Session s = c.createSession(false, mode);
+        Queue q = s.createQueue(queue);
+        MessageConsumer consumer = s.createConsumer(q);
+        for (int i = 0; i < n; i++) {
+            Message m = consumer.receive(10_000);
+            if (m == null) throw new IllegalStateException("only " + i + " of " + n + " messages arrived");
+            if (ackEvery > 0 && i % ackEvery == ackEvery - 1) m.acknowledge();
         }
+        finished();
+    }
+
+    /** Three non-durable subscribers with listeners; a transacted publisher, 10 per commit (PublishBatch). */
+    private static void publishToThreeSubscribers(ConnectionFactory f, String topicName, int n) throws Exception {
+        CountDownLatch all = new CountDownLatch(3 * n);
+        Connection subscribers = open(f), publisher = open(f);
+        for (int i = 0; i < 3; i++) {
+            Session s = subscribers.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            s.createConsumer(s.createTopic(topicName)).setMessageListener(m -> all.countDown());
+        }
+        subscribers.start();
+        Session s = publisher.createSession(true, Session.SESSION_TRANSACTED);
+        MessageProducer p = s.createProducer(s.createTopic(topicName));
+        for (int i = 0; i < n; i++) {
+            p.send(s.createTextMessage(BODY));
+            if (i % 10 == 9) s.commit();
+        }
+        s.commit();
+        if (!all.await(5, TimeUnit.MINUTES)) throw new IllegalStateException(all.getCount() + " deliveries did not arrive");
+        finished();
     }
 
     private static void listen(ConnectionFactory f, String queue, int n) throws Exception {
         CountDownLatch all = new CountDownLatch(n);
-        try (Connection c = f.createConnection()) {
-            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            s.createConsumer(s.createQueue(queue)).setMessageListener(m -> all.countDown());
-            c.start();
-            if (!all.await(5, TimeUnit.MINUTES)) throw new IllegalStateException(all.getCount() + " messages did not arrive");
-            finished();
-        }
+        Connection c = open(f);
+        Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        s.createConsumer(s.createQueue(queue)).setMessageListener(m -> all.countDown());
+        c.start();
+        if (!all.await(5, TimeUnit.MINUTES)) throw new IllegalStateException(all.getCount() + " messages did not arrive");
+        finished();
     }
 }

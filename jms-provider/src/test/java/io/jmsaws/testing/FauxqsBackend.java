@@ -26,16 +26,25 @@ public final class FauxqsBackend implements TestBackend {
     private static SnsAsyncClient sns;
 
     public static synchronized FauxqsBackend get() {
-        if (process == null) start();
+        if (process == null) {
+            start(new File("target/fauxqs"));
+            StaticCredentialsProvider creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+            sqs = SqsAsyncClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(endpoint())).credentialsProvider(creds).build();
+            sns = SnsAsyncClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(endpoint())).credentialsProvider(creds).build();
+        }
         return new FauxqsBackend();
     }
 
-    private static void start() {
-        File dir = new File("target/fauxqs");
+    /**
+     * Starts fauxqs from {@code dir} (where npm installed it with start.mjs) unless it runs already,
+     * and returns its endpoint. Also used by the benchmarks module, whose copy lives in its own target/.
+     */
+    public static synchronized String start(File dir) {
+        if (process != null) return endpoint();
         File node = new File(dir, "node_modules/.bin/node");
         if (!node.canExecute()) {
-            throw new IllegalStateException(node + " is missing: the build installs fauxqs with npm in generate-test-resources "
-                    + "(run mvn test, not only the IDE, once)");
+            throw new IllegalStateException(node + " is missing: the module's Maven build installs fauxqs there with npm "
+                    + "(run it once with Maven, not only in the IDE)");
         }
         try {
             ProcessBuilder pb = new ProcessBuilder(node.getAbsolutePath(), "start.mjs").directory(dir).redirectErrorStream(true);
@@ -59,10 +68,9 @@ public final class FauxqsBackend implements TestBackend {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start fauxqs: " + e, e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> process.destroy()));
-        StaticCredentialsProvider creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        sqs = SqsAsyncClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(endpoint())).credentialsProvider(creds).build();
-        sns = SnsAsyncClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(endpoint())).credentialsProvider(creds).build();
+        Process started = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
+        return endpoint();
     }
 
     public static String endpoint() {

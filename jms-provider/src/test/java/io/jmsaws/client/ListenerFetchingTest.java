@@ -107,4 +107,20 @@ class ListenerFetchingTest {
             assertThat(100 - visible).isBetween(1L, 26L);
         }
     }
+
+    @Test
+    void aPollCancelledByStopDoesNotKeepTheConsumerFromFetchingAfterStart() throws Exception {
+        try (Connection c = connect("waitTimeSeconds=20")) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = s.createConsumer(s.createQueue("restarted"));
+            CountDownLatch got = new CountDownLatch(1);
+            consumer.setMessageListener(m -> got.countDown());
+            c.start();
+            Thread.sleep(200); // a 20 s long poll is under way on the empty queue
+            c.stop(); // the embedded backend cancels it
+            c.start();
+            s.createProducer(s.createQueue("restarted")).send(s.createTextMessage("after restart"));
+            assertThat(got.await(5, TimeUnit.SECONDS)).as("delivered after stop/start").isTrue();
+        }
+    }
 }

@@ -231,13 +231,7 @@ public final class Benchmark {
     private static void prefill(Contender c, String queue, int n) throws Exception {
         if (c.embedded()) {
             try (Connection conn = c.factory().createConnection()) {
-                Session s = conn.createSession(true, Session.SESSION_TRANSACTED);
-                MessageProducer p = s.createProducer(s.createQueue(queue));
-                for (int i = 0; i < n; i++) {
-                    p.send(s.createTextMessage(BODY));
-                    if (i % 100 == 99) s.commit();
-                }
-                s.commit();
+                sendCommitting(conn, s -> s.createQueue(queue), n, 100);
             }
             return;
         }
@@ -354,15 +348,24 @@ public final class Benchmark {
     }
 
     private static void sendTransacted(ConnectionFactory f, String queue, int n) throws JMSException {
-        Connection c = open(f);
+        sendCommitting(open(f), s -> s.createQueue(queue), n, 10);
+        finished();
+    }
+
+    @FunctionalInterface
+    private interface DestinationOf {
+        jakarta.jms.Destination in(Session s) throws JMSException;
+    }
+
+    /** n 1 KiB TextMessages from a transacted session of {@code c}, committed every {@code perCommit}. */
+    private static void sendCommitting(Connection c, DestinationOf destination, int n, int perCommit) throws JMSException {
         Session s = c.createSession(true, Session.SESSION_TRANSACTED);
-        MessageProducer p = s.createProducer(s.createQueue(queue));
+        MessageProducer p = s.createProducer(destination.in(s));
         for (int i = 0; i < n; i++) {
             p.send(s.createTextMessage(BODY));
-            if (i % 10 == 9) s.commit();
+            if (i % perCommit == perCommit - 1) s.commit();
         }
         s.commit();
-        finished();
     }
 
     private static void sendAsync(ConnectionFactory f, String queue, int n) throws Exception {
@@ -409,13 +412,7 @@ public final class Benchmark {
             s.createConsumer(s.createTopic(topicName)).setMessageListener(m -> all.countDown());
         }
         subscribers.start();
-        Session s = publisher.createSession(true, Session.SESSION_TRANSACTED);
-        MessageProducer p = s.createProducer(s.createTopic(topicName));
-        for (int i = 0; i < n; i++) {
-            p.send(s.createTextMessage(BODY));
-            if (i % 10 == 9) s.commit();
-        }
-        s.commit();
+        sendCommitting(publisher, s -> s.createTopic(topicName), n, 10);
         if (!all.await(5, TimeUnit.MINUTES)) throw new IllegalStateException(all.getCount() + " deliveries did not arrive");
         finished();
     }

@@ -145,7 +145,7 @@ public final class Benchmark {
         if (only == null || only.contains("7")) idleConsumers(endpoint);
         System.out.printf("%nfinished in %.0f s (seconds per scenario, prefill and warm-up included: %s)%n",
                 (System.nanoTime() - began) / 1e9, wallSeconds);
-        theirsClient.close();
+        // theirsClient stays open: AWS-library consumers still closing in the background use it
         raw.close();
         server.stopAndWait();
         System.exit(0); // the AWS library's consumer threads wait out their long polls
@@ -187,12 +187,18 @@ public final class Benchmark {
 
     private static Map<String, Result> measure(Named named, List<Contender> contenders, int warmup, int iterations) throws Exception {
         Map<String, List<Result>> runs = new LinkedHashMap<>();
+        boolean fills = named.sending() && named.deliveriesPerMessage() == 1;
+        if (fills) dropUnread();
         for (int i = 0; i < warmup + iterations; i++) {
             int n = i < warmup ? warmupMessages : messages;
             for (Contender c : contenders) {
-                String queue = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-                if (c.server() == Server.ELASTICMQ) raw.createQueue(b -> b.queueName(queue));
-                if (!named.sending()) prefill(c, queue, n);
+                String queue = named.sending() ? null : takeFilled(c, n);
+                if (queue == null) {
+                    queue = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+                    String created = queue;
+                    if (c.server() == Server.ELASTICMQ) raw.createQueue(b -> b.queueName(created));
+                    if (!named.sending()) prefill(c, queue, n);
+                }
                 RequestCounter.reset();
                 Map<String, Long> embeddedBefore = embeddedCounts();
                 finishedAt = 0;
@@ -208,7 +214,7 @@ public final class Benchmark {
                 long deliveries = (long) n * named.deliveriesPerMessage();
                 if (i >= warmup) runs.computeIfAbsent(c.name(), k -> new ArrayList<>())
                         .add(new Result(deliveries / seconds, requests, perMessage(requests) / (double) deliveries));
-                if (named.sending()) drop(c, queue); // 20,000 messages no one reads would weigh on the servers' heaps
+                if (fills) FILLED.add(new Filled(c, n, queue));
                 // a drained queue stays: an AWS-library close may still be polling it (see closeOpened)
             }
         }
@@ -218,6 +224,34 @@ public final class Benchmark {
             median.put(name, list.get(list.size() / 2));
         });
         return median;
+    }
+
+    /** A queue a sending scenario filled, which the next consuming scenario drains instead of a prefilled one. */
+    private record Filled(Contender contender, int messages, String queue) {
+    }
+
+    /**
+     * Queues filled by the last sending scenario: scenario 2 drains what scenario 1 sent (each
+     * library reads its own messages), 6c what 6b sent; other consuming scenarios get plain SQS
+     * messages from {@link #prefill}.
+     */
+    private static final List<Filled> FILLED = new ArrayList<>();
+
+    private static String takeFilled(Contender c, int n) {
+        for (java.util.Iterator<Filled> it = FILLED.iterator(); it.hasNext(); ) {
+            Filled f = it.next();
+            if (f.contender() == c && f.messages() == n) {
+                it.remove();
+                return f.queue();
+            }
+        }
+        return null;
+    }
+
+    /** Queues a sending scenario filled that no consuming scenario read: 20,000 messages each would weigh on the servers' heaps. */
+    private static void dropUnread() {
+        FILLED.forEach(f -> drop(f.contender(), f.queue()));
+        FILLED.clear();
     }
 
     /** Deletes a queue a sending scenario filled (the topic scenario's subscription queues go with their connection). */

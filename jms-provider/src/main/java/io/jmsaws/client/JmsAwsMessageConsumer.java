@@ -45,6 +45,8 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     private final boolean noLocal;
     private final Subscriptions.Handle subscription;
     private final int prefetch;
+    /** Messages asked for per ReceiveMessage: {@code prefetch}, within SQS's limit. */
+    private final int batchSize;
     private final int waitTimeSeconds;
     private final ArrayDeque<ReceivedMessage> buffer = new ArrayDeque<>();
     /** Long polls under way: one, or two while the queue has a backlog (see maybeFetch). */
@@ -72,6 +74,7 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         this.noLocal = noLocal;
         this.subscription = subscription;
         this.prefetch = session.connection().config().getInt(io.jmsaws.config.Option.PREFETCH);
+        this.batchSize = Math.min(SqsLimits.MAX_RECEIVE_MESSAGES, prefetch);
         this.waitTimeSeconds = session.connection().config().getInt(io.jmsaws.config.Option.WAIT_TIME_SECONDS);
     }
 
@@ -107,7 +110,7 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         boolean wanted = listener != null ? buffer.size() <= prefetch / 2 : waitingReceivers > buffer.size();
         if (!wanted) return;
         fetches++;
-        fetch(Math.min(SqsLimits.MAX_RECEIVE_MESSAGES, prefetch), pollSeconds(), false);
+        fetch(batchSize, pollSeconds(), false);
     }
 
     /**
@@ -124,7 +127,7 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     /** receiveNoWait: one ReceiveMessage that does not wait, beside any long poll under way. */
     private void shortPoll() {
         shortPolling = true;
-        fetch(Math.min(SqsLimits.MAX_RECEIVE_MESSAGES, prefetch), 0, true);
+        fetch(batchSize, 0, true);
     }
 
     private void fetch(int max, int waitSeconds, boolean shortPoll) {
@@ -180,7 +183,7 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
             if (shortPoll) shortPolling = false;
             else {
                 fetches--;
-                backlog = messages.size() >= Math.min(SqsLimits.MAX_RECEIVE_MESSAGES, prefetch);
+                backlog = messages.size() >= batchSize;
             }
             retryDelayMillis = 0;
             closedNow = closed || !session.connection().isStarted(); // closed or stopped meanwhile: hold nothing

@@ -90,16 +90,20 @@ final class AwsClients {
         loops.eventLoopGroup().shutdownGracefully(0, 2, TimeUnit.SECONDS).addListener(f -> terminated.complete(null));
     }
 
+    /**
+     * The access key the connection was given: createConnection's user/password first, else the
+     * configuration's; null means the SDK's default credentials chain.
+     */
+    private static AwsBasicCredentials givenCredentials(JmsAwsConfig config, String user, String password) {
+        if (user != null) return AwsBasicCredentials.create(user, password == null ? "" : password);
+        if (!config.isSet(Option.ACCESS_KEY_ID)) return null;
+        String secret = config.get(Option.SECRET_ACCESS_KEY);
+        return AwsBasicCredentials.create(config.get(Option.ACCESS_KEY_ID), secret == null ? "" : secret);
+    }
+
     private static AwsClients create(JmsAwsConfig config, String user, String password, String key) throws JMSException {
-        AwsCredentialsProvider credentials;
-        if (user != null) {
-            credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(user, password == null ? "" : password));
-        } else if (config.isSet(Option.ACCESS_KEY_ID)) {
-            credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(config.get(Option.ACCESS_KEY_ID),
-                    config.get(Option.SECRET_ACCESS_KEY) == null ? "" : config.get(Option.SECRET_ACCESS_KEY)));
-        } else {
-            credentials = DefaultCredentialsProvider.builder().build();
-        }
+        AwsBasicCredentials given = givenCredentials(config, user, password);
+        AwsCredentialsProvider credentials = given != null ? StaticCredentialsProvider.create(given) : DefaultCredentialsProvider.builder().build();
         SdkEventLoopGroup loops = SdkEventLoopGroup.builder().build();
         SdkAsyncHttpClient http = NettyNioAsyncHttpClient.builder().maxConcurrency(256).eventLoopGroup(loops).build();
         try {
@@ -129,17 +133,15 @@ final class AwsClients {
 
     /** What makes two connections' clients interchangeable; secrets enter only as a digest. */
     private static String keyOf(JmsAwsConfig config, String user, String password) {
-        String identity;
-        if (user != null) identity = "user " + user + " " + digest(password);
-        else if (config.isSet(Option.ACCESS_KEY_ID)) identity = "key " + config.get(Option.ACCESS_KEY_ID) + " " + digest(config.get(Option.SECRET_ACCESS_KEY));
-        else identity = "default chain";
+        AwsBasicCredentials given = givenCredentials(config, user, password);
+        String identity = given == null ? "default chain" : "key " + given.accessKeyId() + " " + digest(given.secretAccessKey());
         return String.join("|", config.get(Option.REGION), String.valueOf(config.get(Option.ENDPOINT)),
                 String.valueOf(config.get(Option.SNS_ENDPOINT)), config.get(Option.MAX_ATTEMPTS), identity);
     }
 
     private static String digest(String secret) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(String.valueOf(secret).getBytes(StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

@@ -446,7 +446,6 @@ public final class SqsTransport implements AutoCloseable {
         }
     }
 
-
     @Override
     public String toString() {
         return description;

@@ -94,12 +94,9 @@ public final class Benchmark {
         SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
                 .withAWSRegion("us-east-1").withAWSAccountId("000000000000").start();
         String endpoint = "http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort();
-        raw = SqsClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(endpoint))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"))).build();
-        SqsClient theirsClient = SqsClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(endpoint))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"))).build();
-        Contender ours = new Contender("jms-aws", new JmsAwsConnectionFactory(
-                "aws://?region=us-east-1&endpoint=" + endpoint + "&accessKeyId=bench&secretAccessKey=bench"), Server.ELASTICMQ);
+        raw = sqsClient(endpoint);
+        SqsClient theirsClient = sqsClient(endpoint);
+        Contender ours = new Contender("jms-aws", oursOn(endpoint, ""), Server.ELASTICMQ);
         Contender theirs = new Contender("aws-lib", new SQSConnectionFactory(new ProviderConfiguration(), theirsClient), Server.ELASTICMQ);
         Contender embedded = new Contender("jms-aws embedded", new JmsAwsConnectionFactory("embedded://bench?deletedQueueCooldownSeconds=0"),
                 Server.EMBEDDED);
@@ -117,8 +114,8 @@ public final class Benchmark {
         oursOnly.put("6d topic, 3 subscribers, 10 per commit (fauxqs; per delivery)", new Named(Benchmark::publishToThreeSubscribers, 3, true));
         if (only != null) {
             java.util.Set<String> chosen = java.util.Set.of(only.split(","));
-            both.keySet().removeIf(k -> !chosen.contains(k.substring(0, k.indexOf(' '))));
-            oursOnly.keySet().removeIf(k -> !chosen.contains(k.substring(0, k.indexOf(' '))));
+            both.keySet().removeIf(k -> !chosen.contains(numberOf(k)));
+            oursOnly.keySet().removeIf(k -> !chosen.contains(numberOf(k)));
         }
 
         System.out.printf("jms-aws benchmark: %d messages of 1 KiB per run, %d warm-up (%d messages) + %d measured iterations, median; %d cores%n%n",
@@ -131,7 +128,7 @@ public final class Benchmark {
             long t = System.nanoTime();
             Map<String, Result> r = measure(s.getValue(), List.of(ours, theirs, embedded), warmup, iterations);
             print(s.getKey(), r.get("jms-aws"), r.get("aws-lib"), r.get("jms-aws embedded"));
-            wallSeconds.put(s.getKey().substring(0, s.getKey().indexOf(' ')), (System.nanoTime() - t) / 1_000_000_000L);
+            wallSeconds.put(numberOf(s.getKey()), (System.nanoTime() - t) / 1_000_000_000L);
         }
         for (Map.Entry<String, Named> s : oursOnly.entrySet()) {
             long t = System.nanoTime();
@@ -140,7 +137,7 @@ public final class Benchmark {
             // scenarios 1-5 warmed up everything but the topic's paths and fauxqs
             Map<String, Result> r = measure(s.getValue(), List.of(c, embedded), topic || both.isEmpty() ? warmup : 0, iterations);
             print(s.getKey(), r.get(c.name()), null, r.get("jms-aws embedded"));
-            wallSeconds.put(s.getKey().substring(0, s.getKey().indexOf(' ')), (System.nanoTime() - t) / 1_000_000_000L);
+            wallSeconds.put(numberOf(s.getKey()), (System.nanoTime() - t) / 1_000_000_000L);
         }
         if (only == null || only.contains("7")) idleConsumers(endpoint);
         System.out.printf("%nfinished in %.0f s (seconds per scenario, prefill and warm-up included: %s)%n",
@@ -158,8 +155,7 @@ public final class Benchmark {
      */
     private static void idleConsumers(String endpoint) throws Exception {
         int wait = 1, seconds = 6;
-        ConnectionFactory f = new JmsAwsConnectionFactory("aws://?region=us-east-1&endpoint=" + endpoint
-                + "&accessKeyId=bench&secretAccessKey=bench&waitTimeSeconds=" + wait);
+        ConnectionFactory f = oursOn(endpoint, "&waitTimeSeconds=" + wait);
         String listened = "idle-" + UUID.randomUUID().toString().substring(0, 8), received = listened + "-r";
         raw.createQueue(b -> b.queueName(listened));
         raw.createQueue(b -> b.queueName(received));
@@ -176,6 +172,23 @@ public final class Benchmark {
                     + "%d ReceiveMessage in %d s = %.2f per consumer per waitTimeSeconds (long polling: 1)%n",
                     seconds, wait, polls, seconds, polls / 2.0 / (seconds / (double) wait));
         }
+    }
+
+    /** A scenario's number ("6d"), the first word of its name. */
+    private static String numberOf(String scenario) {
+        return scenario.substring(0, scenario.indexOf(' '));
+    }
+
+    /** An SDK client on the benchmark's ElasticMQ. */
+    private static SqsClient sqsClient(String endpoint) {
+        return SqsClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create(endpoint))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench"))).build();
+    }
+
+    /** jms-aws on the benchmark's ElasticMQ, with {@code extraOptions} ("&name=value…") added to its URL. */
+    private static ConnectionFactory oursOn(String endpoint, String extraOptions) {
+        return new JmsAwsConnectionFactory("aws://?region=us-east-1&endpoint=" + endpoint + "&accessKeyId=bench&secretAccessKey=bench"
+                + extraOptions);
     }
 
     /** jms-aws on fauxqs (SNS and SQS), installed by the module's build into target/fauxqs. */
@@ -254,16 +267,15 @@ public final class Benchmark {
         FILLED.clear();
     }
 
-    /** Deletes a queue a sending scenario filled (the topic scenario's subscription queues go with their connection). */
+    /** Deletes a queue a sending scenario filled (the topic scenario fills none: its subscription queues go with their connection). */
     private static void drop(Contender c, String queue) {
         switch (c.server()) {
             case ELASTICMQ -> raw.deleteQueue(b -> b.queueUrl(raw.getQueueUrl(g -> g.queueName(queue)).queueUrl()));
             case EMBEDDED -> {
                 var sqs = new io.jmsaws.embedded.EmbeddedSqsAsyncClient(EmbeddedSqs.instance("bench"));
-                sqs.getQueueUrl(g -> g.queueName(queue)).thenCompose(u -> sqs.deleteQueue(b -> b.queueUrl(u.queueUrl())))
-                        .exceptionally(e -> null).join(); // the topic scenario creates no queue of that name
+                sqs.getQueueUrl(g -> g.queueName(queue)).thenCompose(u -> sqs.deleteQueue(b -> b.queueUrl(u.queueUrl()))).join();
             }
-            case FAUXQS -> { }
+            case FAUXQS -> throw new IllegalStateException("no queue of the topic scenario is filled: " + queue);
         }
     }
 

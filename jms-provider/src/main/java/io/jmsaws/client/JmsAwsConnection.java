@@ -77,7 +77,8 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
         this.trustedPackages = config.trustedPackages();
         this.redeliveryPolicy = RedeliveryPolicy.from(config);
         this.subscriptions = new Subscriptions(this);
-        this.leaseRenewal = transport.scheduler().scheduleWithFixedDelay(subscriptions::renewLeases,
+        this.leaseRenewal = transport.scheduler().scheduleWithFixedDelay(
+                io.jmsaws.util.Tasks.surviving("renewing subscription leases", LOG, subscriptions::renewLeases),
                 Subscriptions.LEASE_RENEW_MILLIS, Subscriptions.LEASE_RENEW_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
         this.pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "jms-aws-session-" + THREADS.incrementAndGet());
@@ -103,6 +104,21 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
 
     ExecutorService pool() {
         return pool;
+    }
+
+    /**
+     * Where answers from SQS are handled: the pool, never the thread that made the request; once the
+     * connection has closed (the pool is shut down) the completing thread, which finds its consumer
+     * closed and only gives messages back.
+     */
+    java.util.concurrent.Executor callbacks() {
+        return task -> {
+            try {
+                pool.execute(task);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                task.run();
+            }
+        };
     }
 
     JmsAwsConfig config() {

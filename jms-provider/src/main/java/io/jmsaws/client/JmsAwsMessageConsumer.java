@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -107,10 +109,19 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     private void maybeFetch() {
         int allowed = backlog && prefetch > 1 ? 2 : 1;
         if (fetches >= allowed || fetchScheduled || closed || !session.connection().isStarted()) return;
-        boolean wanted = listener != null ? buffer.size() <= prefetch / 2 : waitingReceivers > buffer.size();
+        boolean wanted = listener != null ? buffer.size() <= prefetch / 2 : waitingReceivers > buffer.size() && !receiveDeadlinePassed();
         if (!wanted) return;
         fetches++;
         fetch(batchSize, pollSeconds(), false);
+    }
+
+    /**
+     * The receive(timeout) waiting now is out of time: it returns null on its next look, so no
+     * poll is started for it (a 0-second poll the embedded backend answered at once used to ask
+     * again from its own completion until the stack overflowed).
+     */
+    private boolean receiveDeadlinePassed() {
+        return receiveDeadline != Long.MAX_VALUE && receiveDeadline <= System.currentTimeMillis();
     }
 
     /**
@@ -130,26 +141,80 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         fetch(batchSize, 0, true);
     }
 
+    /**
+     * Starts one ReceiveMessage. Its answer is always handled on the connection's pool, never on the
+     * stack that asked: the embedded backend answers a poll that need not wait before
+     * {@code receive} returns, and an answer handled in place may start the next poll, whose answer
+     * is handled in place, and so on. Whatever happens while handling it, the poll is counted as
+     * ended (see {@link #answered}); an unexpected Throwable reaches the waiting receive or the
+     * ExceptionListener and the consumer polls again after a pause.
+     */
     private void fetch(int max, int waitSeconds, boolean shortPoll) {
-        java.util.concurrent.CompletableFuture<List<software.amazon.awssdk.services.sqs.model.Message>> f =
-                session.transport().receive(info, max, waitSeconds, null);
+        CompletableFuture<List<software.amazon.awssdk.services.sqs.model.Message>> f;
+        try {
+            f = session.transport().receive(info, max, waitSeconds, null);
+        } catch (RuntimeException | Error e) {
+            f = CompletableFuture.failedFuture(e); // the request could not even be made: handled like a failed one
+        }
         if (!f.isDone()) receivesInFlight.add(f);
-        session.transport().trackReceiveWork(f.whenComplete((messages, error) -> {
-            synchronized (this) {
-                receivesInFlight.remove(f);
-                if (error instanceof java.util.concurrent.CancellationException) {
-                    // stopped or closed meanwhile: a later start fetches again
-                    if (shortPoll) shortPolling = false;
-                    else fetches--;
-                    return;
+        CompletableFuture<List<software.amazon.awssdk.services.sqs.model.Message>> request = f;
+        Poll poll = new Poll(shortPoll);
+        session.transport().trackReceiveWork(f.whenCompleteAsync((messages, error) -> {
+            try {
+                synchronized (this) {
+                    receivesInFlight.remove(request);
+                    if (error instanceof CancellationException) {
+                        answered(poll); // stopped or closed meanwhile: a later start fetches again
+                        return;
+                    }
+                }
+                if (error != null) onFetchFailed(error, poll);
+                else onFetched(messages, poll);
+            } catch (RuntimeException | Error e) {
+                onAnswerFailed(e, poll);
+            } finally {
+                synchronized (this) {
+                    answered(poll);
+                    notifyAll();
                 }
             }
-            if (error != null) onFetchFailed(error, shortPoll);
-            else onFetched(messages, shortPoll);
-        }));
+        }, session.connection().callbacks()));
     }
 
-    private void onFetched(List<software.amazon.awssdk.services.sqs.model.Message> messages, boolean shortPoll) {
+    /** One ReceiveMessage under way, counted in {@code fetches} (or {@code shortPolling}) until {@link #answered}. */
+    private static final class Poll {
+        final boolean shortPoll;
+        boolean ended;
+
+        Poll(boolean shortPoll) {
+            this.shortPoll = shortPoll;
+        }
+    }
+
+    /** The poll is no longer under way: counted down exactly once, whichever path its answer took. Call with the monitor held. */
+    private void answered(Poll poll) {
+        if (poll.ended) return;
+        poll.ended = true;
+        if (poll.shortPoll) shortPolling = false;
+        else fetches--;
+    }
+
+    /**
+     * Handling an answer threw: a bug, not bad input (decoding is lenient). What the answer
+     * brought stays with SQS (its visibility runs out); the error goes to the waiting receive or
+     * the ExceptionListener, and the consumer polls again after the usual back-off.
+     */
+    private void onAnswerFailed(Throwable t, Poll poll) {
+        LOG.error("jms-aws: handling a ReceiveMessage answer from {} failed: {}; the consumer polls again after a pause and the messages "
+                + "of that answer are delivered again after their visibility timeout", queue, t.toString());
+        LOG.debug("handling a ReceiveMessage answer failed", t);
+        JMSException e = new JMSException("jms-aws: handling a ReceiveMessage answer from " + queue + " failed: " + t);
+        e.initCause(t);
+        if (t instanceof Exception ex) e.setLinkedException(ex);
+        reportAndRetry(e, poll);
+    }
+
+    private void onFetched(List<software.amazon.awssdk.services.sqs.model.Message> messages, Poll poll) {
         long now = System.currentTimeMillis();
         List<ReceivedMessage> decoded = new ArrayList<>(messages.size());
         List<ReceivedMessage> missed = new ArrayList<>();
@@ -180,11 +245,8 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         // on a queue, what the selector does not take goes back at once for other consumers
         session.release(missed);
         synchronized (this) {
-            if (shortPoll) shortPolling = false;
-            else {
-                fetches--;
-                backlog = messages.size() >= batchSize;
-            }
+            answered(poll);
+            if (!poll.shortPoll) backlog = messages.size() >= batchSize;
             retryDelayMillis = 0;
             closedNow = closed || !session.connection().isStarted(); // closed or stopped meanwhile: hold nothing
             if (!closedNow) {
@@ -207,19 +269,23 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         }
     }
 
-    private void onFetchFailed(Throwable error, boolean shortPoll) {
-        JMSException e = AwsErrors.toJms(error, "ReceiveMessage", queue.toString());
+    private void onFetchFailed(Throwable error, Poll poll) {
+        reportAndRetry(AwsErrors.toJms(error, "ReceiveMessage", queue.toString()), poll);
+    }
+
+    /**
+     * A poll ended without messages on an error: the waiting receive throws it, a listener's
+     * connection reports it, and a long-polling consumer tries again by itself after a growing
+     * pause (the endpoint may come back).
+     */
+    private void reportAndRetry(JMSException e, Poll poll) {
         synchronized (this) {
-            if (shortPoll) shortPolling = false;
-            else {
-                fetches--;
-                backlog = false;
-            }
+            answered(poll);
+            if (!poll.shortPoll) backlog = false;
             notifyAll();
             if (closed) return;
             lastError = e;
-            if (shortPoll) return;
-            // back off and try again by itself: the endpoint may come back
+            if (poll.shortPoll) return;
             retryDelayMillis = retryDelayMillis == 0 ? 200 : Math.min(MAX_RETRY_DELAY_MILLIS, retryDelayMillis * 2);
             fetchLater(retryDelayMillis);
         }
@@ -251,12 +317,16 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     /** The next fetch, not before {@code delayMillis}. Call with the monitor held. */
     private void fetchLater(long delayMillis) {
         fetchScheduled = true;
-        session.transport().scheduler().schedule(() -> {
-            synchronized (this) {
-                fetchScheduled = false;
-                maybeFetch();
-            }
-        }, delayMillis, TimeUnit.MILLISECONDS);
+        try {
+            session.transport().scheduler().schedule(() -> {
+                synchronized (this) {
+                    fetchScheduled = false;
+                    maybeFetch();
+                }
+            }, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            fetchScheduled = false; // the connection is closing: no later fetch, and none is needed
+        }
     }
 
     void connectionStarted() {
@@ -349,8 +419,7 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
                 waitingReceivers++;
                 receiveDeadline = deadline;
                 try {
-                    maybeFetch();
-                    // the fetch may have completed already, on this thread (the embedded backend answers at once)
+                    maybeFetch(); // its answer arrives on another thread, with notifyAll
                     if (buffer.isEmpty() && lastError == null) waitFor(Math.min(remaining, 60_000));
                 } finally {
                     waitingReceivers--;
@@ -399,8 +468,9 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         try {
             l.onMessage(r.message);
             session.deliveryCompleted(r);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.warn("the MessageListener of {} threw {}; the message will be delivered again", queue, e.toString());
+            LOG.debug("MessageListener failure", e);
             session.deliveryFailed(r);
         }
         synchronized (this) {

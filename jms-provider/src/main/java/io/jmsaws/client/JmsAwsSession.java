@@ -451,8 +451,10 @@ public class JmsAwsSession implements QueueSession, TopicSession {
                     } else {
                         listener.onException(original, io.jmsaws.transport.AwsErrors.toJms(e, "SendMessage", "the destination"));
                     }
-                } catch (RuntimeException ex) {
-                    LOG.warn("a CompletionListener threw {}", ex.toString());
+                } catch (RuntimeException | Error ex) {
+                    // the chain must go on: every later CompletionListener of this session waits for this one
+                    LOG.warn("a CompletionListener threw {}; the session's later completions run as usual", ex.toString());
+                    LOG.debug("CompletionListener failure", ex);
                 } finally {
                     deliveryThread = null;
                 }

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +55,8 @@ final class VisibilityKeeper implements AutoCloseable {
     VisibilityKeeper(SqsTransport transport, boolean extend) {
         this.transport = transport;
         this.extend = extend;
-        this.ticker = transport.scheduler().scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        this.ticker = transport.scheduler().scheduleWithFixedDelay(io.jmsaws.util.Tasks.surviving("extending visibility timeouts", LOG, this::tick),
+                TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     Lease hold(QueueInfo queue, String receiptHandle, long receivedAt) {
@@ -86,7 +88,13 @@ final class VisibilityKeeper implements AutoCloseable {
             }
             lease.extending = true;
             long requestedAt = now;
-            transport.changeVisibilityBatched(lease.queueUrl, lease.receiptHandle, lease.visibilitySeconds).whenComplete((r, e) -> {
+            CompletableFuture<Void> extended;
+            try {
+                extended = transport.changeVisibilityBatched(lease.queueUrl, lease.receiptHandle, lease.visibilitySeconds);
+            } catch (RuntimeException e) {
+                extended = CompletableFuture.failedFuture(e); // the request could not be made (closing): the lease is lost, not stuck
+            }
+            extended.whenComplete((r, e) -> {
                 if (e == null) {
                     lease.deadline = requestedAt + lease.visibilitySeconds * 1000L;
                 } else if (leases.contains(lease)) {

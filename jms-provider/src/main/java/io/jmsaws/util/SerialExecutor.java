@@ -40,7 +40,10 @@ public final class SerialExecutor implements Executor {
             try {
                 next.run();
             } catch (RuntimeException | Error e) {
-                org.slf4j.LoggerFactory.getLogger(SerialExecutor.class).error("task failed", e);
+                // the next tasks (later deliveries, completion callbacks) still run
+                org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SerialExecutor.class);
+                log.error("jms-aws: a session task failed: {}; the session's next tasks run as usual", e.toString());
+                log.debug("session task failure", e);
             }
         }
     }

@@ -147,7 +147,31 @@ final class SendCoalescer {
             next.outcome.complete(LEAD);
         }
 
+        /**
+         * Sends the batch; afterwards every sender of it has its outcome or stands first in line for
+         * another try, whatever was thrown (a sender left without either would wait for ever).
+         */
         private void request(List<Sender> batch) {
+            try {
+                attempt(batch);
+            } catch (RuntimeException | Error e) {
+                for (Sender s : batch) {
+                    if (!s.outcome.isDone()) s.outcome.completeExceptionally(e);
+                }
+                return;
+            }
+            List<Sender> unanswered = new ArrayList<>();
+            synchronized (this) {
+                for (Sender s : batch) {
+                    if (!s.outcome.isDone() && !waiting.contains(s)) unanswered.add(s);
+                }
+            }
+            // an answer that names neither success nor failure for an entry: the message's fate is unknown, say so
+            unanswered.forEach(s -> s.outcome.completeExceptionally(new JMSException("SendMessageBatch on " + url
+                    + " returned no result for this message; it may or may not have been sent")));
+        }
+
+        private void attempt(List<Sender> batch) {
             if (batch.size() == 1) {
                 Sender only = batch.get(0);
                 try {

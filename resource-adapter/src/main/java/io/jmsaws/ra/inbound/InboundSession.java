@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 final class InboundSession implements Work, WorkContextProvider {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(InboundSession.class);
+    private static final long MAX_PAUSE_MILLIS = 30_000;
     static final Method ON_MESSAGE;
 
     static {
@@ -68,9 +69,24 @@ final class InboundSession implements Work, WorkContextProvider {
     @Override
     public void run() {
         MessageEndpoint endpoint = null;
+        long pauseMillis = 0;
         try {
             while (!stopping) {
-                Message message = consumer.receive(); // null once the consumer is closed by release()
+                Message message;
+                try {
+                    message = consumer.receive(); // null once the consumer is closed by release()
+                    pauseMillis = 0;
+                } catch (jakarta.jms.IllegalStateException closed) {
+                    if (!stopping) LOG.error("jms-aws delivery loop {} lost its consumer ({}); it stops, the activation's other sessions go on",
+                            name, closed.getMessage());
+                    break;
+                } catch (JMSException e) {
+                    // SQS could not be reached for a moment: the consumer polls again by itself, and so does this loop
+                    pauseMillis = pauseMillis == 0 ? 1_000 : Math.min(MAX_PAUSE_MILLIS, pauseMillis * 2);
+                    if (!stopping) LOG.warn("jms-aws: delivery loop {} could not receive ({}); it tries again in {} ms", name, e.getMessage(), pauseMillis);
+                    pause(pauseMillis);
+                    continue;
+                }
                 if (message == null) {
                     if (!stopping) LOG.error("jms-aws delivery loop {} lost its consumer; it stops, the activation's other sessions go on", name);
                     break;
@@ -78,11 +94,22 @@ final class InboundSession implements Work, WorkContextProvider {
                 if (endpoint == null) endpoint = factory.createEndpoint(transacted ? outcome : null);
                 deliver(endpoint, message);
             }
-        } catch (Exception e) {
-            if (!stopping) LOG.error("jms-aws delivery loop {} ended on an error; its messages will be redelivered to the other sessions", name, e);
+        } catch (Throwable e) {
+            if (!stopping) {
+                LOG.error("jms-aws delivery loop {} ended on {}; its messages will be redelivered to the other sessions", name, e.toString());
+                LOG.debug("delivery loop failure", e);
+            }
         } finally {
             if (endpoint != null) endpoint.release();
             finished.countDown();
+        }
+    }
+
+    /** Waits, unless the loop is asked to stop meanwhile (release closes the consumer and sets stopping). */
+    private void pause(long millis) throws InterruptedException {
+        long until = System.currentTimeMillis() + millis;
+        while (!stopping && System.currentTimeMillis() < until) {
+            finished.await(Math.min(100, until - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -94,34 +121,36 @@ final class InboundSession implements Work, WorkContextProvider {
             try {
                 ((MessageListener) endpoint).onMessage(message);
                 returned = true;
-            } catch (RuntimeException e) {
-                LOG.warn("jms-aws: MDB {} threw on message {} (delivery {}); it will be delivered again after the redelivery delay",
-                        name, message.getJMSMessageID(), message.getIntProperty("JMSXDeliveryCount"), e);
+            } catch (RuntimeException | Error e) {
+                LOG.warn("jms-aws: MDB {} threw on message {} (delivery {}): {}; it will be delivered again after the redelivery delay",
+                        name, message.getJMSMessageID(), message.getIntProperty("JMSXDeliveryCount"), e.toString());
+                LOG.debug("MDB failure", e);
             } finally {
                 endpoint.afterDelivery();
             }
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             LOG.warn("jms-aws: delivery of message {} to {} did not complete: {}; it will be delivered again",
                     message.getJMSMessageID(), name, e.toString());
         }
         settle(returned);
     }
 
-    private void settle(boolean returned) throws JMSException {
+    private void settle(boolean returned) {
         boolean commit = switch (outcome.decision()) {
             case COMMIT -> true;
             case ROLLBACK -> false;
             case NONE -> returned && !transacted;
         };
-        if (commit) {
-            try {
+        try {
+            if (commit) {
                 session.commit();
-            } catch (JMSException e) {
-                // the MDB's work is done; SQS will hand the message out again (a duplicate, never a loss)
-                LOG.warn("jms-aws: message processed by {} but not deleted ({}); it will be delivered again", name, e.getMessage());
+            } else {
+                session.rollback();
             }
-        } else {
-            session.rollback();
+        } catch (JMSException | RuntimeException e) {
+            // the message goes back to SQS when its visibility runs out (a duplicate, never a loss); the loop goes on
+            LOG.warn("jms-aws: {} of a message of {} failed ({}); it will be delivered again", commit ? "deleting" : "giving back", name,
+                    e.getMessage());
         }
     }
 

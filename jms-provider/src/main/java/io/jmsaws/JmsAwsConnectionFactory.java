@@ -80,7 +80,7 @@ public class JmsAwsConnectionFactory implements ConnectionFactory, QueueConnecti
     @Override
     public Connection createConnection(String userName, String password) throws JMSException {
         JmsAwsConfig c = config;
-        SqsTransport transport = SqsTransport.open(c, userName, password);
+        SqsTransport transport = Backends.open(c, userName, password);
         try {
             return new JmsAwsConnection(c, transport);
         } catch (JMSException | RuntimeException e) {

@@ -61,11 +61,11 @@ public final class DeadLetterAdmin implements AutoCloseable {
     /** Opens on a connection URL, with the URL's credentials (or the default chain). */
     public static DeadLetterAdmin open(String connectionUrl) throws JMSException {
         JmsAwsConfig config = JmsAwsConfig.parse(connectionUrl);
-        return new DeadLetterAdmin(config, SqsTransport.open(config, null, null));
+        return new DeadLetterAdmin(config, io.jmsaws.Backends.open(config, null, null));
     }
 
     public static DeadLetterAdmin open(JmsAwsConnectionFactory factory, String user, String password) throws JMSException {
-        return new DeadLetterAdmin(factory.getConfig(), SqsTransport.open(factory.getConfig(), user, password));
+        return new DeadLetterAdmin(factory.getConfig(), io.jmsaws.Backends.open(factory.getConfig(), user, password));
     }
 
     /** Opens on an existing SQS client (for tests and tools that have one). */

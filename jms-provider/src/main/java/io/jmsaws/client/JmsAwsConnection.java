@@ -50,6 +50,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
     private final JmsAwsConfig config;
     private final SqsTransport transport;
     private final VisibilityKeeper keeper;
+    private final Settlement settlement;
     private final ExecutorService pool;
     private final List<JmsAwsSession> sessions = new CopyOnWriteArrayList<>();
     private final Set<JmsAwsTemporaryQueue> temporaryQueues = ConcurrentHashMap.newKeySet();
@@ -74,6 +75,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
         this.config = config;
         this.transport = transport;
         this.keeper = new VisibilityKeeper(transport, config.getBoolean(Option.EXTEND_VISIBILITY));
+        this.settlement = new Settlement(keeper, transport);
         this.trustedPackages = config.trustedPackages();
         this.redeliveryPolicy = RedeliveryPolicy.from(config);
         this.subscriptions = new Subscriptions(this);
@@ -100,6 +102,10 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
 
     VisibilityKeeper keeper() {
         return keeper;
+    }
+
+    Settlement settlement() {
+        return settlement;
     }
 
     ExecutorService pool() {

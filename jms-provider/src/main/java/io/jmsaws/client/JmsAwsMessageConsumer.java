@@ -6,7 +6,7 @@ import io.jmsaws.message.JmsAwsMessage;
 import io.jmsaws.selector.Selector;
 import io.jmsaws.transport.AwsErrors;
 import io.jmsaws.transport.QueueInfo;
-import io.jmsaws.wire.SqsLimits;
+import io.jmsaws.limits.SqsLimits;
 import io.jmsaws.wire.WireCodec;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
@@ -50,6 +50,7 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     /** Messages asked for per ReceiveMessage: {@code prefetch}, within SQS's limit. */
     private final int batchSize;
     private final int waitTimeSeconds;
+    private final Settlement settlement;
     private final ArrayDeque<ReceivedMessage> buffer = new ArrayDeque<>();
     /** Long polls under way: one, or two while the queue has a backlog (see maybeFetch). */
     private int fetches;
@@ -78,6 +79,7 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         this.prefetch = session.connection().config().getInt(io.jmsaws.config.Option.PREFETCH);
         this.batchSize = Math.min(SqsLimits.MAX_RECEIVE_MESSAGES, prefetch);
         this.waitTimeSeconds = session.connection().config().getInt(io.jmsaws.config.Option.WAIT_TIME_SECONDS);
+        this.settlement = session.connection().settlement();
     }
 
     /** The SQS queue this consumer reads (a topic subscription's queue for topic consumers). */
@@ -224,21 +226,20 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
                 JmsAwsMessage jms = WireCodec.decode(m, destination, session.connection().trustedPackages());
                 ReceivedMessage r = new ReceivedMessage(info, m.receiptHandle(), m.messageId(), jms, lease);
                 if (noLocal && session.connection().id().equals(jms.originConnectionId())) {
-                    session.connection().keeper().release(lease);
-                    session.transport().deleteBatched(info.url(), m.receiptHandle()); // published by this connection: never delivered here
+                    settlement.delete(r); // published by this connection: never delivered here
                 } else if (selector == null || selector.matches(jms)) {
                     decoded.add(r);
                 } else if (subscription != null) {
                     // a subscription queue is this consumer's alone (or its sharers'): what the selector rejects is not for them
-                    session.connection().keeper().release(lease);
-                    session.transport().deleteBatched(info.url(), m.receiptHandle());
+                    settlement.delete(r);
                 } else {
                     missed.add(r);
                 }
             } catch (JMSException | RuntimeException e) {
                 // decode is lenient: this is a bug, not bad input. Leave the message to SQS's redrive.
-                LOG.error("cannot decode message {} of {}; it is left for redelivery", m.messageId(), queue, e);
-                session.connection().keeper().release(lease);
+                LOG.error("cannot decode message {} of {}: {}; it is left for redelivery", m.messageId(), queue, e.toString());
+                LOG.debug("decoding failure", e);
+                settlement.abandon(lease);
             }
         }
         boolean closedNow;
@@ -352,15 +353,12 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
             long now = System.currentTimeMillis();
             long expiration = expirationOf(r.message);
             if (expiration != 0 && expiration <= now) {
-                session.connection().keeper().release(r.lease);
-                session.transport().deleteBatched(info.url(), r.receiptHandle);
+                settlement.delete(r);
                 continue;
             }
             long due = deliveryTimeOf(r.message);
             if (due > now) {
-                session.connection().keeper().release(r.lease);
-                int seconds = (int) Math.min(SqsLimits.MAX_VISIBILITY_TIMEOUT_SECONDS - 60, (due - now + 999) / 1000);
-                session.transport().changeVisibilityBatched(info.url(), r.receiptHandle, seconds);
+                settlement.hide(r, (int) Math.min(SqsLimits.MAX_VISIBILITY_TIMEOUT_SECONDS - 60, (due - now + 999) / 1000));
                 continue;
             }
             return r;

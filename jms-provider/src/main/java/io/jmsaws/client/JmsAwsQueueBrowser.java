@@ -4,7 +4,7 @@ import io.jmsaws.destination.JmsAwsQueue;
 import io.jmsaws.selector.Selector;
 import io.jmsaws.transport.AwsErrors;
 import io.jmsaws.transport.QueueInfo;
-import io.jmsaws.wire.SqsLimits;
+import io.jmsaws.limits.SqsLimits;
 import io.jmsaws.wire.WireCodec;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;

@@ -500,8 +500,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         synchronized (unacked) {
             if (!unacked.remove(r)) return; // recovered inside the listener
         }
-        connection.keeper().release(r.lease);
-        transport().deleteBatched(r.queue.url(), r.receiptHandle).whenComplete((v, e) -> {
+        connection.settlement().delete(r).whenComplete((v, e) -> {
             if (e != null) {
                 LOG.warn("acknowledging a message of {} failed ({}); it will be delivered again", r.queue, e.toString());
             }
@@ -542,8 +541,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     }
 
     private void setVisibility(ReceivedMessage r, int seconds) {
-        connection.keeper().release(r.lease);
-        transport().changeVisibilityBatched(r.queue.url(), r.receiptHandle, seconds).whenComplete((v, e) -> {
+        connection.settlement().hide(r, seconds).whenComplete((v, e) -> {
             if (e != null) LOG.debug("releasing a message of {}: {}", r.queue, e.toString());
         });
     }
@@ -572,17 +570,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     void acknowledge() throws JMSException {
         if (isClosed()) throw new IllegalStateException("cannot acknowledge: the session is closed");
         if (mode != Session.CLIENT_ACKNOWLEDGE) return;
-        deleteNow(takeUnacked());
-    }
-
-    private void deleteNow(List<ReceivedMessage> messages) throws JMSException {
-        if (messages.isEmpty()) return;
-        Map<String, List<String>> byQueue = new LinkedHashMap<>();
-        for (ReceivedMessage r : messages) {
-            byQueue.computeIfAbsent(r.queue.url(), k -> new ArrayList<>()).add(r.receiptHandle);
-            connection.keeper().release(r.lease);
-        }
-        transport().deleteAll(byQueue);
+        connection.settlement().deleteNow(takeUnacked());
     }
 
     @Override
@@ -641,7 +629,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
             failed.initCause(e);
             throw failed;
         }
-        deleteNow(consumed);
+        connection.settlement().deleteNow(consumed);
     }
 
     private void checkNotInCallbackForCompletion(String what) throws IllegalStateException {

@@ -2,7 +2,7 @@ package io.jmsaws.client;
 
 import io.jmsaws.config.JmsAwsConfig;
 import io.jmsaws.config.Option;
-import io.jmsaws.wire.SqsLimits;
+import io.jmsaws.limits.SqsLimits;
 
 /**
  * How long a message the application saw and gave back (recover, rollback, a listener that threw)

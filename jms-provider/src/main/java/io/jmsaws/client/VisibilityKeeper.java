@@ -2,7 +2,7 @@ package io.jmsaws.client;
 
 import io.jmsaws.transport.QueueInfo;
 import io.jmsaws.transport.SqsTransport;
-import io.jmsaws.wire.SqsLimits;
+import io.jmsaws.limits.SqsLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

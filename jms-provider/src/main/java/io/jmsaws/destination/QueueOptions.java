@@ -1,6 +1,6 @@
 package io.jmsaws.destination;
 
-import io.jmsaws.wire.SqsLimits;
+import io.jmsaws.limits.SqsLimits;
 import jakarta.jms.InvalidDestinationException;
 
 import java.io.Serializable;

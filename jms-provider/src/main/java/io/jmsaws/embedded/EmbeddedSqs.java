@@ -1,6 +1,6 @@
 package io.jmsaws.embedded;
 
-import io.jmsaws.wire.SqsLimits;
+import io.jmsaws.limits.SqsLimits;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -4,7 +4,7 @@ import io.jmsaws.embedded.EmbeddedQueue.ReceiveSpec;
 import io.jmsaws.embedded.EmbeddedQueue.SendResult;
 import io.jmsaws.embedded.EmbeddedQueue.SendSpec;
 import io.jmsaws.embedded.EmbeddedSqs.Operation;
-import io.jmsaws.wire.SqsLimits;
+import io.jmsaws.limits.SqsLimits;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsServiceClientConfiguration;
@@ -309,7 +309,7 @@ public final class EmbeddedSqsAsyncClient implements SqsAsyncClient {
             sysNames.addAll(r.attributeNamesAsStrings());
             ReceiveSpec spec = new ReceiveSpec(max, vt, nameFilter(sysNames), nameFilter(r.messageAttributeNames()));
             CompletableFuture<List<Message>> waiting = q.receive(spec, wait);
-            return io.jmsaws.transport.Futures.cancellingSource(waiting,
+            return io.jmsaws.util.Futures.cancellingSource(waiting,
                     waiting.thenApply(list -> ReceiveMessageResponse.builder().messages(list).build()));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

@@ -1,6 +1,6 @@
 package io.jmsaws.embedded;
 
-import io.jmsaws.wire.SqsLimits;
+import io.jmsaws.limits.SqsLimits;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 import java.util.LinkedHashMap;

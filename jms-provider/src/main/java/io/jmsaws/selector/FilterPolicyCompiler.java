@@ -1,9 +1,9 @@
 package io.jmsaws.selector;
 
 import io.jmsaws.wire.AttributeNames;
+import io.jmsaws.limits.SqsLimits;
 import io.jmsaws.wire.WireCodec;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +23,6 @@ import java.util.Map;
  * cannot see; the codec packs a copy of every number outside SNS's range for the same reason.
  */
 public final class FilterPolicyCompiler {
-    static final BigDecimal SNS_NUMBER_LIMIT = BigDecimal.valueOf(1_000_000_000);
     private static final int MAX_KEYS = 5;
     private static final int MAX_COMBINATIONS = 150;
 
@@ -31,11 +30,8 @@ public final class FilterPolicyCompiler {
     }
 
     /** Whether SNS compares this number exactly (within ±10⁹, at most 5 decimals). */
-    public static boolean snsComparable(Number n) {
-        if (n instanceof Double d && (d.isNaN() || d.isInfinite())) return false;
-        if (n instanceof Float f && (f.isNaN() || f.isInfinite())) return false;
-        BigDecimal b = new BigDecimal(n.toString());
-        return b.abs().compareTo(SNS_NUMBER_LIMIT) <= 0 && Math.max(0, b.stripTrailingZeros().scale()) <= 5;
+    static boolean snsComparable(Number n) {
+        return SqsLimits.snsFilterComparable(n);
     }
 
     /** The filter policy JSON, or null when the selector cannot be expressed exactly. */

@@ -2,7 +2,7 @@ package io.jmsaws.transport;
 
 import io.jmsaws.destination.JmsAwsQueue;
 import io.jmsaws.destination.QueueOptions;
-import io.jmsaws.wire.SqsLimits;
+import io.jmsaws.limits.SqsLimits;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;

@@ -1,7 +1,7 @@
 package io.jmsaws.transport;
 
 import io.jmsaws.wire.OutboundMessage;
-import io.jmsaws.wire.SqsLimits;
+import io.jmsaws.limits.SqsLimits;
 import jakarta.jms.JMSException;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;

@@ -2,13 +2,9 @@ package io.jmsaws.transport;
 
 import io.jmsaws.config.JmsAwsConfig;
 import io.jmsaws.config.Option;
-import io.jmsaws.embedded.EmbeddedSqs;
-import io.jmsaws.embedded.EmbeddedSnsAsyncClient;
-import io.jmsaws.embedded.EmbeddedSqsAsyncClient;
 import io.jmsaws.wire.OutboundMessage;
-import io.jmsaws.wire.SqsLimits;
+import io.jmsaws.limits.SqsLimits;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSSecurityException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sns.SnsAsyncClient;
@@ -68,13 +64,25 @@ public final class SqsTransport implements AutoCloseable {
     private static final Set<CompletableFuture<Void>> UNTERMINATED = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
-    private SqsTransport(SqsAsyncClient sqs, SnsAsyncClient sns, AwsClients shared, JmsAwsConfig config) {
+    /**
+     * What differs between backends, where the provider must behave differently.
+     *
+     * @param cancelsReceives whether cancelling a ReceiveMessage really stops it (see {@link #cancelsReceives()})
+     */
+    public record Capabilities(boolean cancelsReceives) {
+        /** SQS over HTTP (AWS or a compatible endpoint): a request given up on may still take messages. */
+        public static final Capabilities HTTP = new Capabilities(false);
+        /** An in-process backend that honours cancellation. */
+        public static final Capabilities IN_PROCESS = new Capabilities(true);
+    }
+
+    private SqsTransport(SqsAsyncClient sqs, SnsAsyncClient sns, AwsClients shared, JmsAwsConfig config, Capabilities capabilities) {
         UNTERMINATED.add(terminated);
         terminated.whenComplete((r, e) -> UNTERMINATED.remove(terminated));
         this.sqs = sqs;
         this.sns = sns;
         this.shared = shared;
-        this.cancelsReceives = sqs instanceof EmbeddedSqsAsyncClient;
+        this.cancelsReceives = capabilities.cancelsReceives();
         this.description = config.toString();
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "jms-aws-timer-" + THREADS.incrementAndGet());
@@ -98,36 +106,25 @@ public final class SqsTransport implements AutoCloseable {
     }
 
     /**
-     * Opens the backend named by the configuration. Against AWS, {@code user}/{@code password} are an
-     * access key id and secret; against the embedded backend they are checked against the
-     * {@code users} option when it is set.
+     * A transport on clients of an in-process backend (the embedded one): closing the transport
+     * leaves them to their owner.
      */
-    public static SqsTransport open(JmsAwsConfig config, String user, String password) throws JMSException {
-        if (config.backend() == JmsAwsConfig.Backend.EMBEDDED) {
-            Map<String, String> users = config.users();
-            if (!users.isEmpty() && (user == null || !users.containsKey(user) || !users.get(user).equals(password))) {
-                throw new JMSSecurityException("connection refused: unknown user or wrong password"
-                        + (user == null ? " (no credentials given, and the embedded instance '" + config.embeddedName()
-                        + "' has users configured)" : " for user '" + user + "'"));
-            }
-            EmbeddedSqs server = EmbeddedSqs.instance(config.embeddedName());
-            if (config.isSet(Option.DELETED_QUEUE_COOLDOWN_SECONDS)) {
-                server.setDeletedQueueCooldownMillis(config.getInt(Option.DELETED_QUEUE_COOLDOWN_SECONDS) * 1000L);
-            }
-            return new SqsTransport(new EmbeddedSqsAsyncClient(server), new EmbeddedSnsAsyncClient(server), null, config);
-        }
-        return aws(config, user, password);
+    public static SqsTransport inProcess(JmsAwsConfig config, SqsAsyncClient sqs, SnsAsyncClient sns) {
+        return new SqsTransport(sqs, sns, null, config, Capabilities.IN_PROCESS);
     }
 
     /** A transport on a client someone else owns (closing the transport leaves the client open). */
     public static SqsTransport wrap(JmsAwsConfig config, SqsAsyncClient client) {
-        return new SqsTransport(client, null, null, config);
+        return new SqsTransport(client, null, null, config, Capabilities.HTTP);
     }
 
-    /** SQS and SNS clients for AWS (or compatible endpoints), shared with the other connections that have the same settings. */
-    private static SqsTransport aws(JmsAwsConfig config, String user, String password) throws JMSException {
+    /**
+     * SQS and SNS clients for AWS (or compatible endpoints), shared with the other connections that
+     * have the same settings; {@code user}/{@code password} are an access key id and secret.
+     */
+    public static SqsTransport aws(JmsAwsConfig config, String user, String password) throws JMSException {
         AwsClients clients = AwsClients.acquire(config, user, password);
-        return new SqsTransport(clients.sqs, clients.sns, clients, config);
+        return new SqsTransport(clients.sqs, clients.sns, clients, config, Capabilities.HTTP);
     }
 
     public SqsAsyncClient client() {
@@ -300,7 +297,7 @@ public final class SqsTransport implements AutoCloseable {
                 .visibilityTimeout(visibilityTimeout)
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                 .messageAttributeNames("All"));
-        return Futures.cancellingSource(request, request.thenApply(r -> r.messages()));
+        return io.jmsaws.util.Futures.cancellingSource(request, request.thenApply(r -> r.messages()));
     }
 
     /**

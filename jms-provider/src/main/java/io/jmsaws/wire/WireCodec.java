@@ -1,6 +1,7 @@
 package io.jmsaws.wire;
 
 import io.jmsaws.destination.JmsAwsDestination;
+import io.jmsaws.limits.SqsLimits;
 import io.jmsaws.destination.JmsAwsQueue;
 import io.jmsaws.destination.JmsAwsTemporaryQueue;
 import io.jmsaws.destination.JmsAwsTemporaryTopic;
@@ -13,7 +14,6 @@ import io.jmsaws.message.JmsAwsStreamMessage;
 import io.jmsaws.message.JmsAwsTextMessage;
 import io.jmsaws.message.MessageKind;
 import io.jmsaws.message.TrustedPackages;
-import io.jmsaws.selector.FilterPolicyCompiler;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
@@ -192,7 +192,7 @@ public final class WireCodec {
                 individual.put(name, value);
                 // SNS filter policies compare numbers only within ±10⁹ and 5 decimals: a copy in the packed
                 // attribute lets such a message through every compiled policy (FilterPolicyCompiler)
-                if (target.snsFilters() && e.getValue() instanceof Number n && !FilterPolicyCompiler.snsComparable(n)) {
+                if (target.snsFilters() && e.getValue() instanceof Number n && !SqsLimits.snsFilterComparable(n)) {
                     packed.put(e.getKey(), n);
                 }
             }

@@ -1,4 +1,4 @@
-package io.jmsaws.transport;
+package io.jmsaws.util;
 
 import java.util.concurrent.CompletableFuture;
 

@@ -1,6 +1,6 @@
-package io.jmsaws.wire;
+package io.jmsaws.limits;
 
-/** The SQS service limits the provider checks before it sends anything. */
+/** The SQS (and SNS) service limits the provider checks before it sends anything. */
 public final class SqsLimits {
     private SqsLimits() {
     }
@@ -19,6 +19,18 @@ public final class SqsLimits {
     public static final int MAX_RECEIVE_MESSAGES = 10;
     public static final int MAX_QUEUE_NAME_LENGTH = 80;
     public static final long DEDUPLICATION_WINDOW_MILLIS = 5 * 60 * 1000L;
+    /** SNS filter policies compare numbers only within ±10⁹ ... */
+    public static final java.math.BigDecimal SNS_FILTER_NUMBER_LIMIT = java.math.BigDecimal.valueOf(1_000_000_000);
+    /** ... and with at most 5 decimals. */
+    public static final int SNS_FILTER_NUMBER_DECIMALS = 5;
+
+    /** Whether an SNS filter policy compares this number exactly (within ±10⁹, at most 5 decimals). */
+    public static boolean snsFilterComparable(Number n) {
+        if (n instanceof Double d && (d.isNaN() || d.isInfinite())) return false;
+        if (n instanceof Float f && (f.isNaN() || f.isInfinite())) return false;
+        java.math.BigDecimal b = new java.math.BigDecimal(n.toString());
+        return b.abs().compareTo(SNS_FILTER_NUMBER_LIMIT) <= 0 && Math.max(0, b.stripTrailingZeros().scale()) <= SNS_FILTER_NUMBER_DECIMALS;
+    }
 
     /** Index of the first character SQS rejects in a body or string attribute, or -1 when all are allowed. */
     public static int firstInvalidCharacter(CharSequence s) {

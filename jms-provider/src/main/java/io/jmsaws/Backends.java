@@ -1,0 +1,41 @@
+package io.jmsaws;
+
+import io.jmsaws.config.JmsAwsConfig;
+import io.jmsaws.config.Option;
+import io.jmsaws.embedded.EmbeddedSnsAsyncClient;
+import io.jmsaws.embedded.EmbeddedSqs;
+import io.jmsaws.embedded.EmbeddedSqsAsyncClient;
+import io.jmsaws.transport.SqsTransport;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
+
+import java.util.Map;
+
+/**
+ * Configuration → backend: the embedded backend (checking its users) or AWS and compatible
+ * endpoints. The one place that knows both, so the transport never sees the embedded classes.
+ */
+public final class Backends {
+    private Backends() {
+    }
+
+    /**
+     * Opens the backend named by the configuration. Against AWS, {@code user}/{@code password} are an
+     * access key id and secret; against the embedded backend they are checked against the
+     * {@code users} option when it is set.
+     */
+    public static SqsTransport open(JmsAwsConfig config, String user, String password) throws JMSException {
+        if (config.backend() != JmsAwsConfig.Backend.EMBEDDED) return SqsTransport.aws(config, user, password);
+        Map<String, String> users = config.users();
+        if (!users.isEmpty() && (user == null || !users.containsKey(user) || !users.get(user).equals(password))) {
+            throw new JMSSecurityException("connection refused: unknown user or wrong password"
+                    + (user == null ? " (no credentials given, and the embedded instance '" + config.embeddedName()
+                    + "' has users configured)" : " for user '" + user + "'"));
+        }
+        EmbeddedSqs server = EmbeddedSqs.instance(config.embeddedName());
+        if (config.isSet(Option.DELETED_QUEUE_COOLDOWN_SECONDS)) {
+            server.setDeletedQueueCooldownMillis(config.getInt(Option.DELETED_QUEUE_COOLDOWN_SECONDS) * 1000L);
+        }
+        return SqsTransport.inProcess(config, new EmbeddedSqsAsyncClient(server), new EmbeddedSnsAsyncClient(server));
+    }
+}

@@ -1,0 +1,62 @@
+package io.jmsaws.client;
+
+import io.jmsaws.transport.SqsTransport;
+import jakarta.jms.JMSException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The one way a received message leaves a connection's hands: deleted (acknowledged, expired,
+ * not for this consumer), hidden for a while (redelivery delay, delivery time ahead) or released
+ * at once (given back unseen). Each also drops the message's visibility lease, so the keeper never
+ * extends a message that is settled — and a message is never settled without its lease dropped.
+ */
+final class Settlement {
+    private final VisibilityKeeper keeper;
+    private final SqsTransport transport;
+
+    Settlement(VisibilityKeeper keeper, SqsTransport transport) {
+        this.keeper = keeper;
+        this.transport = transport;
+    }
+
+    /** A batched delete (it may wait for the batching window). */
+    CompletableFuture<Void> delete(ReceivedMessage r) {
+        keeper.release(r.lease);
+        return transport.deleteBatched(r.queue.url(), r.receiptHandle);
+    }
+
+    /** Visible again after {@code seconds}, batched. */
+    CompletableFuture<Void> hide(ReceivedMessage r, int seconds) {
+        keeper.release(r.lease);
+        return transport.changeVisibilityBatched(r.queue.url(), r.receiptHandle, seconds);
+    }
+
+    /** Visible again at once: the application never saw it. */
+    CompletableFuture<Void> release(ReceivedMessage r) {
+        return hide(r, 0);
+    }
+
+    /**
+     * Deletes now, in batches of 10 per queue, and waits (client acknowledge, transaction commit);
+     * what still fails after retries is thrown.
+     */
+    void deleteNow(List<ReceivedMessage> messages) throws JMSException {
+        if (messages.isEmpty()) return;
+        Map<String, List<String>> byQueue = new LinkedHashMap<>();
+        for (ReceivedMessage r : messages) {
+            byQueue.computeIfAbsent(r.queue.url(), k -> new ArrayList<>()).add(r.receiptHandle);
+            keeper.release(r.lease);
+        }
+        transport.deleteAll(byQueue);
+    }
+
+    /** Leaves a message to SQS (its visibility runs out, then redrive decides): only its lease is dropped. */
+    void abandon(VisibilityKeeper.Lease lease) {
+        keeper.release(lease);
+    }
+}

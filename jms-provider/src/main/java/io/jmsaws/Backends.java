@@ -5,7 +5,9 @@ import io.jmsaws.config.Option;
 import io.jmsaws.embedded.EmbeddedSnsAsyncClient;
 import io.jmsaws.embedded.EmbeddedSqs;
 import io.jmsaws.embedded.EmbeddedSqsAsyncClient;
-import io.jmsaws.transport.SqsTransport;
+import io.jmsaws.aws.SqsProvider;
+import io.jmsaws.aws.SqsTransport;
+import io.jmsaws.provider.Provider;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
 
@@ -24,7 +26,12 @@ public final class Backends {
      * access key id and secret; against the embedded backend they are checked against the
      * {@code users} option when it is set.
      */
-    public static SqsTransport open(JmsAwsConfig config, String user, String password) throws JMSException {
+    public static Provider open(JmsAwsConfig config, String user, String password) throws JMSException {
+        return new SqsProvider(config, openTransport(config, user, password));
+    }
+
+    /** The SQS/SNS transport of the backend the configuration names, for SQS-level tools (the dead-letter admin). */
+    public static SqsTransport openTransport(JmsAwsConfig config, String user, String password) throws JMSException {
         if (config.backend() != JmsAwsConfig.Backend.EMBEDDED) return SqsTransport.aws(config, user, password);
         Map<String, String> users = config.users();
         if (!users.isEmpty() && (user == null || !users.containsKey(user) || !users.get(user).equals(password))) {

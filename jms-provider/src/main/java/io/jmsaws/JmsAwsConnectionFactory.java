@@ -4,7 +4,7 @@ import io.jmsaws.client.JmsAwsConnection;
 import io.jmsaws.client.JmsAwsContext;
 import io.jmsaws.config.JmsAwsConfig;
 import io.jmsaws.config.Option;
-import io.jmsaws.transport.SqsTransport;
+import io.jmsaws.provider.Provider;
 import io.jmsaws.util.JmsExceptions;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -80,11 +80,11 @@ public class JmsAwsConnectionFactory implements ConnectionFactory, QueueConnecti
     @Override
     public Connection createConnection(String userName, String password) throws JMSException {
         JmsAwsConfig c = config;
-        SqsTransport transport = Backends.open(c, userName, password);
+        Provider provider = Backends.open(c, userName, password);
         try {
-            return new JmsAwsConnection(c, transport);
+            return new JmsAwsConnection(c, provider);
         } catch (JMSException | RuntimeException e) {
-            transport.close();
+            provider.close();
             throw e;
         }
     }

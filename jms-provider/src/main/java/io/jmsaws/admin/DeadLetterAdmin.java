@@ -5,9 +5,9 @@ import io.jmsaws.config.JmsAwsConfig;
 import io.jmsaws.config.Option;
 import io.jmsaws.destination.JmsAwsQueue;
 import io.jmsaws.message.JmsAwsMessage;
-import io.jmsaws.transport.AwsErrors;
-import io.jmsaws.transport.QueueInfo;
-import io.jmsaws.transport.SqsTransport;
+import io.jmsaws.aws.AwsErrors;
+import io.jmsaws.provider.QueueInfo;
+import io.jmsaws.aws.SqsTransport;
 import io.jmsaws.wire.WireCodec;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
@@ -61,11 +61,11 @@ public final class DeadLetterAdmin implements AutoCloseable {
     /** Opens on a connection URL, with the URL's credentials (or the default chain). */
     public static DeadLetterAdmin open(String connectionUrl) throws JMSException {
         JmsAwsConfig config = JmsAwsConfig.parse(connectionUrl);
-        return new DeadLetterAdmin(config, io.jmsaws.Backends.open(config, null, null));
+        return new DeadLetterAdmin(config, io.jmsaws.Backends.openTransport(config, null, null));
     }
 
     public static DeadLetterAdmin open(JmsAwsConnectionFactory factory, String user, String password) throws JMSException {
-        return new DeadLetterAdmin(factory.getConfig(), io.jmsaws.Backends.open(factory.getConfig(), user, password));
+        return new DeadLetterAdmin(factory.getConfig(), io.jmsaws.Backends.openTransport(factory.getConfig(), user, password));
     }
 
     /** Opens on an existing SQS client (for tests and tools that have one). */

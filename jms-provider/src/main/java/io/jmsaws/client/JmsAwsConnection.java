@@ -6,9 +6,7 @@ import io.jmsaws.destination.JmsAwsDestination;
 import io.jmsaws.destination.JmsAwsTemporaryQueue;
 import io.jmsaws.destination.JmsAwsTemporaryTopic;
 import io.jmsaws.message.TrustedPackages;
-import io.jmsaws.transport.AwsErrors;
-import io.jmsaws.transport.QueueInfo;
-import io.jmsaws.transport.SqsTransport;
+import io.jmsaws.provider.Provider;
 import jakarta.jms.ConnectionConsumer;
 import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.Destination;
@@ -37,7 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A JMS connection: one SQS transport (clients and batch manager), the visibility keeper for the
+ * A JMS connection: one {@link Provider} (the messaging service underneath), the visibility keeper for the
  * messages its sessions own, a shared thread pool on which sessions run their listeners (a thread
  * only while a session is delivering), its temporary queues and its client id.
  */
@@ -48,7 +46,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final JmsAwsConfig config;
-    private final SqsTransport transport;
+    private final Provider provider;
     private final VisibilityKeeper keeper;
     private final Settlement settlement;
     private final ExecutorService pool;
@@ -57,8 +55,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
     private final Set<JmsAwsTemporaryTopic> temporaryTopics = ConcurrentHashMap.newKeySet();
     /** Identifies this connection in the messages it publishes, for noLocal subscribers. */
     private final String id = UUID.randomUUID().toString();
-    private final Subscriptions subscriptions;
-    private final java.util.concurrent.ScheduledFuture<?> leaseRenewal;
+    private final SubscriptionConsumers subscriptions;
     private final TrustedPackages trustedPackages;
     private final RedeliveryPolicy redeliveryPolicy;
     private final Object lifecycle = new Object();
@@ -71,23 +68,19 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
     private volatile ExceptionListener exceptionListener;
     private volatile JmsAwsSession.Domain domain = JmsAwsSession.Domain.UNIFIED;
 
-    public JmsAwsConnection(JmsAwsConfig config, SqsTransport transport) throws JMSException {
+    public JmsAwsConnection(JmsAwsConfig config, Provider provider) throws JMSException {
         this.config = config;
-        this.transport = transport;
-        this.keeper = new VisibilityKeeper(transport, config.getBoolean(Option.EXTEND_VISIBILITY));
-        this.settlement = new Settlement(keeper, transport);
+        this.provider = provider;
+        this.keeper = new VisibilityKeeper(provider, config.getBoolean(Option.EXTEND_VISIBILITY));
+        this.settlement = new Settlement(keeper, provider);
         this.trustedPackages = config.trustedPackages();
         this.redeliveryPolicy = RedeliveryPolicy.from(config);
-        this.subscriptions = new Subscriptions(this);
-        this.leaseRenewal = transport.scheduler().scheduleWithFixedDelay(
-                io.jmsaws.util.Tasks.surviving("renewing subscription leases", LOG, subscriptions::renewLeases),
-                Subscriptions.LEASE_RENEW_MILLIS, Subscriptions.LEASE_RENEW_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        this.subscriptions = new SubscriptionConsumers(provider, config.get(Option.QUEUE_PREFIX));
         this.pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "jms-aws-session-" + THREADS.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        subscriptions.sweepSoon(); // queues left by crashed processes
         String configured = config.get(Option.CLIENT_ID);
         if (configured != null) {
             registerClientId(configured);
@@ -96,8 +89,8 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
         }
     }
 
-    SqsTransport transport() {
-        return transport;
+    Provider provider() {
+        return provider;
     }
 
     VisibilityKeeper keeper() {
@@ -143,7 +136,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
         return id;
     }
 
-    Subscriptions subscriptions() {
+    SubscriptionConsumers subscriptions() {
         return subscriptions;
     }
 
@@ -238,13 +231,13 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
     private void registerClientId(String id) throws InvalidClientIDException {
         if (!ACTIVE_CLIENT_IDS.add(clientIdKey(id))) {
             throw new InvalidClientIDException("client id '" + id + "' is already in use by another connection to "
-                    + transport + " in this JVM");
+                    + provider + " in this JVM");
         }
         clientId = id;
     }
 
     private String clientIdKey(String id) {
-        return transport + "|" + id;
+        return provider + "|" + id;
     }
 
     // ------------------------------------------------------------------------------------ lifecycle
@@ -274,7 +267,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
     void onAsyncError(JMSException e) {
         ExceptionListener l = exceptionListener;
         if (l == null) {
-            LOG.warn("connection to {}: {}", transport, e.getMessage());
+            LOG.warn("connection to {}: {}", provider, e.getMessage());
             return;
         }
         pool.execute(() -> l.onException(e));
@@ -323,12 +316,12 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
             try {
                 s.close();
             } catch (JMSException e) {
-                LOG.warn("closing a session of {}: {}", transport, e.getMessage());
+                LOG.warn("closing a session of {}: {}", provider, e.getMessage());
             }
         }
         for (JmsAwsTemporaryQueue q : temporaryQueues) {
             try {
-                deleteQueueNow(q);
+                provider.deleteTemporaryQueue(q);
             } catch (JMSException e) {
                 LOG.warn("could not delete temporary queue {}: {}", q, e.getMessage());
             }
@@ -337,16 +330,15 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
         for (JmsAwsTemporaryTopic t : temporaryTopics) deleteTopicNow(t);
         temporaryTopics.clear();
         closed = true;
-        leaseRenewal.cancel(false);
         keeper.close();
-        transport.close();
+        provider.close();
         pool.shutdown();
         if (clientId != null) ACTIVE_CLIENT_IDS.remove(clientIdKey(clientId));
     }
 
     // ------------------------------------------------------------------------------------ temporary queues
 
-    /** A fresh name for a temporary queue or topic (the sweep finds orphaned queues by its prefix). */
+    /** A fresh name for a temporary queue or topic (the provider's sweep finds orphaned queues by its prefix). */
     private static String temporaryName() {
         return "jmsaws-tmp-" + UUID.randomUUID().toString().replace("-", "");
     }
@@ -363,10 +355,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
     JmsAwsTemporaryQueue createTemporaryQueue() throws JMSException {
         checkOpen();
         JmsAwsTemporaryQueue q = new JmsAwsTemporaryQueue(temporaryName(), this);
-        java.util.Map<String, String> tags = new java.util.HashMap<>(subscriptions.leaseTags());
-        tags.put("jms-aws:temporary", "true");
-        QueueInfo info = transport.directory().createWith(q, java.util.Map.of(), tags);
-        subscriptions.leased(info.url());
+        provider.createTemporaryQueue(q);
         temporaryQueues.add(q);
         return q;
     }
@@ -380,18 +369,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
     public void deleteTemporaryQueue(JmsAwsTemporaryQueue queue) throws JMSException {
         checkOpen();
         checkNoConsumers(queue);
-        if (temporaryQueues.remove(queue)) deleteQueueNow(queue);
-    }
-
-    private void deleteQueueNow(JmsAwsTemporaryQueue queue) throws JMSException {
-        try {
-            QueueInfo info = transport.directory().resolve(queue);
-            subscriptions.released(info.url());
-            transport.client().deleteQueue(b -> b.queueUrl(info.url())).join();
-            transport.directory().forget(queue);
-        } catch (RuntimeException e) {
-            if (!AwsErrors.isQueueMissing(e)) throw AwsErrors.toJms(e, "DeleteQueue", queue.toString());
-        }
+        if (temporaryQueues.remove(queue)) provider.deleteTemporaryQueue(queue);
     }
 
     // ------------------------------------------------------------------------------------ temporary topics
@@ -399,7 +377,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
     JmsAwsTemporaryTopic createTemporaryTopic() throws JMSException {
         checkOpen();
         JmsAwsTemporaryTopic t = new JmsAwsTemporaryTopic(temporaryName(), this);
-        transport.topics().createNew(t); // whatever autoCreate says
+        provider.createTemporaryTopic(t);
         temporaryTopics.add(t);
         return t;
     }
@@ -418,9 +396,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
 
     private void deleteTopicNow(JmsAwsTemporaryTopic topic) {
         try {
-            String arn = transport.topics().resolve(topic).arn();
-            transport.sns().deleteTopic(b -> b.topicArn(arn)).join();
-            transport.topics().forget(topic);
+            provider.deleteTemporaryTopic(topic);
         } catch (JMSException | RuntimeException e) {
             LOG.warn("could not delete temporary topic {}: {}", topic, e.getMessage());
         }
@@ -475,6 +451,6 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
 
     @Override
     public String toString() {
-        return "JmsAwsConnection[" + transport + (clientId == null ? "" : ", clientID=" + clientId) + "]";
+        return "JmsAwsConnection[" + provider + (clientId == null ? "" : ", clientID=" + clientId) + "]";
     }
 }

@@ -4,10 +4,10 @@ import io.jmsaws.destination.JmsAwsDestination;
 import io.jmsaws.destination.JmsAwsQueue;
 import io.jmsaws.message.JmsAwsMessage;
 import io.jmsaws.selector.Selector;
-import io.jmsaws.transport.AwsErrors;
-import io.jmsaws.transport.QueueInfo;
 import io.jmsaws.limits.SqsLimits;
-import io.jmsaws.wire.WireCodec;
+import io.jmsaws.provider.InboundMessage;
+import io.jmsaws.provider.QueueInfo;
+import io.jmsaws.util.JmsExceptions;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -45,7 +45,7 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     private final QueueInfo info;
     private final Selector selector;
     private final boolean noLocal;
-    private final Subscriptions.Handle subscription;
+    private final SubscriptionConsumers.Handle subscription;
     private final int prefetch;
     /** Messages asked for per ReceiveMessage: {@code prefetch}, within SQS's limit. */
     private final int batchSize;
@@ -68,7 +68,7 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     private volatile boolean closed;
 
     JmsAwsMessageConsumer(JmsAwsSession session, JmsAwsDestination destination, QueueInfo info, Selector selector, boolean noLocal,
-                          Subscriptions.Handle subscription) {
+                          SubscriptionConsumers.Handle subscription) {
         this.session = session;
         this.destination = destination;
         this.queue = info.queue();
@@ -152,16 +152,16 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
      * ExceptionListener and the consumer polls again after a pause.
      */
     private void fetch(int max, int waitSeconds, boolean shortPoll) {
-        CompletableFuture<List<software.amazon.awssdk.services.sqs.model.Message>> f;
+        CompletableFuture<List<InboundMessage>> f;
         try {
-            f = session.transport().receive(info, max, waitSeconds, null);
+            f = session.provider().receive(info, destination, max, waitSeconds, null);
         } catch (RuntimeException | Error e) {
             f = CompletableFuture.failedFuture(e); // the request could not even be made: handled like a failed one
         }
         if (!f.isDone()) receivesInFlight.add(f);
-        CompletableFuture<List<software.amazon.awssdk.services.sqs.model.Message>> request = f;
+        CompletableFuture<List<InboundMessage>> request = f;
         Poll poll = new Poll(shortPoll);
-        session.transport().trackReceiveWork(f.whenCompleteAsync((messages, error) -> {
+        session.provider().trackReceiveWork(f.whenCompleteAsync((messages, error) -> {
             try {
                 synchronized (this) {
                     receivesInFlight.remove(request);
@@ -216,15 +216,15 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         reportAndRetry(e, poll);
     }
 
-    private void onFetched(List<software.amazon.awssdk.services.sqs.model.Message> messages, Poll poll) {
+    private void onFetched(List<InboundMessage> messages, Poll poll) {
         long now = System.currentTimeMillis();
         List<ReceivedMessage> decoded = new ArrayList<>(messages.size());
         List<ReceivedMessage> missed = new ArrayList<>();
-        for (software.amazon.awssdk.services.sqs.model.Message m : messages) {
+        for (InboundMessage m : messages) {
             VisibilityKeeper.Lease lease = session.connection().keeper().hold(info, m.receiptHandle(), now);
+            JmsAwsMessage jms = m.message();
+            ReceivedMessage r = new ReceivedMessage(info, m.receiptHandle(), m.messageId(), jms, lease);
             try {
-                JmsAwsMessage jms = WireCodec.decode(m, destination, session.connection().trustedPackages());
-                ReceivedMessage r = new ReceivedMessage(info, m.receiptHandle(), m.messageId(), jms, lease);
                 if (noLocal && session.connection().id().equals(jms.originConnectionId())) {
                     settlement.delete(r); // published by this connection: never delivered here
                 } else if (selector == null || selector.matches(jms)) {
@@ -235,11 +235,11 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
                 } else {
                     missed.add(r);
                 }
-            } catch (JMSException | RuntimeException e) {
-                // decode is lenient: this is a bug, not bad input. Leave the message to SQS's redrive.
-                LOG.error("cannot decode message {} of {}: {}; it is left for redelivery", m.messageId(), queue, e.toString());
-                LOG.debug("decoding failure", e);
-                settlement.abandon(lease);
+            } catch (RuntimeException e) {
+                // a selector is checked when it is parsed: this is a bug, not bad input. The message goes back for redelivery.
+                LOG.error("cannot evaluate the selector of {} on message {}: {}; it is given back", queue, m.messageId(), e.toString());
+                LOG.debug("selector failure", e);
+                missed.add(r);
             }
         }
         boolean closedNow;
@@ -271,7 +271,7 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     }
 
     private void onFetchFailed(Throwable error, Poll poll) {
-        reportAndRetry(AwsErrors.toJms(error, "ReceiveMessage", queue.toString()), poll);
+        reportAndRetry(JmsExceptions.fromFailure(error, "ReceiveMessage on " + queue), poll);
     }
 
     /**
@@ -312,14 +312,14 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
      * elsewhere it runs to its end and what it brings back is released (see onFetched).
      */
     private void stopReceivesInFlight() {
-        if (session.transport().cancelsReceives()) new ArrayList<>(receivesInFlight).forEach(f -> f.cancel(true));
+        if (session.provider().cancelsReceives()) new ArrayList<>(receivesInFlight).forEach(f -> f.cancel(true));
     }
 
     /** The next fetch, not before {@code delayMillis}. Call with the monitor held. */
     private void fetchLater(long delayMillis) {
         fetchScheduled = true;
         try {
-            session.transport().scheduler().schedule(() -> {
+            session.provider().scheduler().schedule(() -> {
                 synchronized (this) {
                     fetchScheduled = false;
                     maybeFetch();
@@ -393,8 +393,8 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         while (true) {
             ReceivedMessage r = nextDeliverable();
             if (r != null) {
-                session.delivered(r);
-                session.deliveryCompleted(r); // acknowledges now in AUTO and DUPS_OK, nothing otherwise
+                session.ledger().delivered(r);
+                session.ledger().deliveryCompleted(r); // acknowledges now in AUTO and DUPS_OK, nothing otherwise
                 return r.message;
             }
             synchronized (this) {
@@ -462,14 +462,14 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
             }
             return false;
         }
-        session.delivered(r);
+        session.ledger().delivered(r);
         try {
             l.onMessage(r.message);
-            session.deliveryCompleted(r);
+            session.ledger().deliveryCompleted(r);
         } catch (RuntimeException | Error e) {
             LOG.warn("the MessageListener of {} threw {}; the message will be delivered again", queue, e.toString());
             LOG.debug("MessageListener failure", e);
-            session.deliveryFailed(r);
+            session.ledger().deliveryFailed(r);
         }
         synchronized (this) {
             maybeFetch();
@@ -481,7 +481,7 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     synchronized List<ReceivedMessage> takeBufferedOfGroup(String group) {
         List<ReceivedMessage> taken = new ArrayList<>();
         buffer.removeIf(r -> {
-            boolean same = java.util.Objects.equals(JmsAwsSession.groupOf(r), group);
+            boolean same = java.util.Objects.equals(DeliveryLedger.groupOf(r), group);
             if (same) taken.add(r);
             return same;
         });

@@ -3,12 +3,9 @@ package io.jmsaws.client;
 import io.jmsaws.destination.JmsAwsDestination;
 import io.jmsaws.destination.JmsAwsQueue;
 import io.jmsaws.destination.JmsAwsTopic;
-import io.jmsaws.transport.TopicInfo;
 import io.jmsaws.message.ForeignMessages;
 import io.jmsaws.message.JmsAwsMessage;
-import io.jmsaws.transport.QueueInfo;
-import io.jmsaws.wire.OutboundMessage;
-import io.jmsaws.wire.WireCodec;
+import io.jmsaws.provider.ResolvedDestination;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
@@ -148,15 +145,9 @@ public class JmsAwsMessageProducer implements QueueSender, TopicPublisher {
         message.setJMSMessageID("ID:" + UUID.randomUUID());
         JmsAwsMessage local = message instanceof JmsAwsMessage own ? own : ForeignMessages.copy(message);
 
-        if (dest instanceof JmsAwsTopic topic) {
-            TopicInfo info = session.transport().topics().resolve(topic);
-            local.setOriginConnectionId(session.connection().id());
-            session.publish(info, WireCodec.encode(local, info.sendTarget()), message, listener);
-        } else {
-            QueueInfo info = session.transport().directory().resolve((JmsAwsQueue) dest);
-            OutboundMessage out = WireCodec.encode(local, info.sendTarget());
-            session.send(info, out, message, listener);
-        }
+        ResolvedDestination resolved = session.provider().resolve(dest); // once per send: encode and send go by it
+        if (dest instanceof JmsAwsTopic) local.setOriginConnectionId(session.connection().id()); // for noLocal subscribers
+        session.send(resolved, session.provider().encode(local, resolved), message, listener);
     }
 
     private static void checkDeliveryMode(int mode) throws JMSException {

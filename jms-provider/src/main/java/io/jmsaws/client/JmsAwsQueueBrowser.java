@@ -2,10 +2,10 @@ package io.jmsaws.client;
 
 import io.jmsaws.destination.JmsAwsQueue;
 import io.jmsaws.selector.Selector;
-import io.jmsaws.transport.AwsErrors;
-import io.jmsaws.transport.QueueInfo;
 import io.jmsaws.limits.SqsLimits;
-import io.jmsaws.wire.WireCodec;
+import io.jmsaws.provider.InboundMessage;
+import io.jmsaws.provider.QueueInfo;
+import io.jmsaws.util.JmsExceptions;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -93,15 +93,14 @@ public class JmsAwsQueueBrowser implements QueueBrowser {
                     return;
                 }
                 try {
-                    List<software.amazon.awssdk.services.sqs.model.Message> got = session.transport()
-                            .receive(info, SqsLimits.MAX_RECEIVE_MESSAGES, 0, HOLD_SECONDS).join();
-                    for (software.amazon.awssdk.services.sqs.model.Message m : got) {
+                    List<InboundMessage> got = session.provider().receive(info, queue, SqsLimits.MAX_RECEIVE_MESSAGES, 0, HOLD_SECONDS).join();
+                    for (InboundMessage m : got) {
                         synchronized (held) {
                             held.add(m.receiptHandle());
                         }
                         if (seen.add(m.messageId())) {
                             fresh++;
-                            Message decoded = WireCodec.decode(m, queue, session.connection().trustedPackages());
+                            Message decoded = m.message();
                             if (selector == null || selector.matches(decoded)) ahead.add(decoded);
                         }
                     }
@@ -109,8 +108,8 @@ public class JmsAwsQueueBrowser implements QueueBrowser {
                         done = true;
                         releaseHeld();
                     }
-                } catch (RuntimeException | JMSException e) {
-                    LOG.warn("browsing {} stopped: {}", queue, AwsErrors.toJms(e, "ReceiveMessage", queue.toString()).getMessage());
+                } catch (RuntimeException e) {
+                    LOG.warn("browsing {} stopped: {}", queue, JmsExceptions.fromFailure(e, "ReceiveMessage on " + queue).getMessage());
                     done = true;
                     releaseHeld();
                 }
@@ -125,7 +124,7 @@ public class JmsAwsQueueBrowser implements QueueBrowser {
             held.clear();
         }
         for (String h : handles) {
-            session.transport().changeVisibilityBatched(info.url(), h, 0);
+            session.provider().changeVisibility(info, h, 0);
         }
     }
 

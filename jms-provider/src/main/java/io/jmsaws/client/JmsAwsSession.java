@@ -12,11 +12,12 @@ import io.jmsaws.message.JmsAwsMessage;
 import io.jmsaws.message.JmsAwsObjectMessage;
 import io.jmsaws.message.JmsAwsStreamMessage;
 import io.jmsaws.message.JmsAwsTextMessage;
-import io.jmsaws.transport.QueueInfo;
-import io.jmsaws.transport.TopicInfo;
-import io.jmsaws.transport.SqsTransport;
+import io.jmsaws.provider.EncodedMessage;
+import io.jmsaws.provider.Provider;
+import io.jmsaws.provider.QueueInfo;
+import io.jmsaws.provider.ResolvedDestination;
+import io.jmsaws.provider.SubscriptionKind;
 import io.jmsaws.util.SerialExecutor;
-import io.jmsaws.wire.OutboundMessage;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Destination;
@@ -49,12 +50,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -69,13 +66,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public class JmsAwsSession implements QueueSession, TopicSession {
     private static final Logger LOG = LoggerFactory.getLogger(JmsAwsSession.class);
-    private static final long CLOSE_WAIT_SECONDS = 60;
-
-    private record PendingSend(QueueInfo queue, OutboundMessage message) {
-    }
-
-    private record PendingPublish(TopicInfo topic, OutboundMessage message) {
-    }
 
     /** The JMS 1.0 domain of a QueueSession or TopicSession, which must refuse the other domain's methods (spec 4.11). */
     public enum Domain { UNIFIED, QUEUE, TOPIC }
@@ -85,9 +75,10 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     private final Domain domain;
     private final SerialExecutor dispatcher;
     private final Object deliveryLock = new Object();
-    private final List<ReceivedMessage> unacked = new ArrayList<>();
-    private final List<PendingSend> transactionSends = new ArrayList<>();
-    private final List<PendingPublish> transactionPublishes = new ArrayList<>();
+    private final DeliveryLedger ledger;
+    private final SendPath sends;
+    /** Commit and rollback; also what close does with an open transaction or unacknowledged messages. */
+    private final LocalTransaction transaction;
     private final List<JmsAwsMessageConsumer> consumers = new CopyOnWriteArrayList<>();
     private final List<JmsAwsMessageProducer> producers = new CopyOnWriteArrayList<>();
     private final List<JmsAwsQueueBrowser> browsers = new CopyOnWriteArrayList<>();
@@ -95,24 +86,35 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     private volatile Thread deliveryThread;
     private volatile boolean closed;
     private MessageListener sessionListener;
-    /** Completion callbacks run in send order: each waits for the previous one. */
-    private CompletableFuture<Void> completionChain = CompletableFuture.completedFuture(null);
-    /** Asynchronous sends to FIFO queues go out one after the other, so SQS keeps their order. */
-    private CompletableFuture<?> fifoSendChain = CompletableFuture.completedFuture(null);
 
     JmsAwsSession(JmsAwsConnection connection, int mode, Domain domain) {
         this.connection = connection;
         this.mode = mode;
         this.domain = domain;
         this.dispatcher = new SerialExecutor(connection.pool());
+        this.ledger = new DeliveryLedger(mode, connection.settlement(), connection.redeliveryPolicy(), this::takeBufferedOfGroup,
+                this::acknowledge);
+        this.sends = new SendPath(connection.provider(), mode == Session.SESSION_TRANSACTED, dispatcher, new SendPath.CallbackScope() {
+            @Override public void enter() { deliveryThread = Thread.currentThread(); }
+            @Override public void exit() { deliveryThread = null; }
+        });
+        this.transaction = new LocalTransaction(ledger, sends, connection.settlement(), connection.provider());
     }
 
     JmsAwsConnection connection() {
         return connection;
     }
 
-    SqsTransport transport() {
-        return connection.transport();
+    Provider provider() {
+        return connection.provider();
+    }
+
+    DeliveryLedger ledger() {
+        return ledger;
+    }
+
+    SendPath sends() {
+        return sends;
     }
 
     public boolean isClosed() {
@@ -174,13 +176,13 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     /** A queue by its name (with creation options), the name checked against SQS's rules. */
     private JmsAwsQueue queueNamed(String nameWithOptions) throws JMSException {
         JmsAwsQueue queue = JmsAwsQueue.parse(nameWithOptions);
-        transport().directory().checkName(queue.name());
+        provider().checkQueueName(queue.name());
         return queue;
     }
 
     /** A topic by its name, checked against SNS's rules. */
     private JmsAwsTopic topicNamed(String name) throws JMSException {
-        transport().topics().checkName(name);
+        provider().checkTopicName(name);
         return new JmsAwsTopic(name);
     }
 
@@ -264,12 +266,12 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         checkOpen();
         JmsAwsDestination d = checkDestination(destination);
         Selector selector = Selector.parse(messageSelector);
-        if (d instanceof JmsAwsTopic topic) return subscribe(topic, Subscriptions.Kind.NON_DURABLE, null, selector, noLocal);
+        if (d instanceof JmsAwsTopic topic) return subscribe(topic, SubscriptionKind.NON_DURABLE, null, selector, noLocal);
         JmsAwsQueue queue = (JmsAwsQueue) d;
         if (queue instanceof JmsAwsTemporaryQueue tq && !connection.owns(tq)) {
             throw new InvalidDestinationException("only the connection that created temporary queue " + tq + " can consume from it");
         }
-        QueueInfo info = transport().directory().resolve(queue);
+        QueueInfo info = provider().resolve(queue);
         return register(new JmsAwsMessageConsumer(this, queue, info, selector, false, null));
     }
 
@@ -279,17 +281,17 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         return c;
     }
 
-    private JmsAwsMessageConsumer subscribe(JmsAwsTopic topic, Subscriptions.Kind kind, String name, Selector selector, boolean noLocal)
+    private JmsAwsMessageConsumer subscribe(JmsAwsTopic topic, SubscriptionKind kind, String name, Selector selector, boolean noLocal)
             throws JMSException {
         checkOpen();
-        if (kind != Subscriptions.Kind.NON_DURABLE && (name == null || name.isEmpty())) {
+        if (kind != SubscriptionKind.NON_DURABLE && (name == null || name.isEmpty())) {
             throw new InvalidDestinationException("a durable or shared subscription needs a name");
         }
         if (topic instanceof JmsAwsTemporaryTopic tt && !connection.owns(tt)) {
             throw new InvalidDestinationException("only the connection that created temporary topic " + tt + " can subscribe to it");
         }
-        Subscriptions.Handle h = connection.subscriptions().open(topic, kind, name, selector);
-        return register(new JmsAwsMessageConsumer(this, topic, h.queue(), selector, noLocal, h));
+        SubscriptionConsumers.Handle h = connection.subscriptions().open(topic, kind, connection.getClientID(), name, selector);
+        return register(new JmsAwsMessageConsumer(this, topic, h.subscription().queue(), selector, noLocal, h));
     }
 
     @Override
@@ -320,7 +322,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         notOn(Domain.TOPIC, "createBrowser");
         JmsAwsQueue q = checkQueue(queue);
         Selector selector = Selector.parse(messageSelector);
-        JmsAwsQueueBrowser b = new JmsAwsQueueBrowser(this, q, transport().directory().resolve(q), selector);
+        JmsAwsQueueBrowser b = new JmsAwsQueueBrowser(this, q, provider().resolve(q), selector);
         browsers.add(b);
         return b;
     }
@@ -339,7 +341,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     @Override
     public TopicSubscriber createSubscriber(Topic topic, String selector, boolean noLocal) throws JMSException {
         notOn(Domain.QUEUE, "createSubscriber");
-        return subscribe(checkTopic(topic), Subscriptions.Kind.NON_DURABLE, null, Selector.parse(selector), noLocal);
+        return subscribe(checkTopic(topic), SubscriptionKind.NON_DURABLE, null, Selector.parse(selector), noLocal);
     }
 
     @Override
@@ -350,7 +352,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String name, String selector) throws JMSException {
         notOn(Domain.QUEUE, "createSharedConsumer");
-        return subscribe(checkTopic(topic), Subscriptions.Kind.SHARED, name, Selector.parse(selector), false);
+        return subscribe(checkTopic(topic), SubscriptionKind.SHARED, name, Selector.parse(selector), false);
     }
 
     @Override
@@ -361,7 +363,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String selector, boolean noLocal) throws JMSException {
         notOn(Domain.QUEUE, "createDurableSubscriber");
-        return subscribe(checkTopic(topic), Subscriptions.Kind.DURABLE, name, Selector.parse(selector), noLocal);
+        return subscribe(checkTopic(topic), SubscriptionKind.DURABLE, name, Selector.parse(selector), noLocal);
     }
 
     @Override
@@ -382,98 +384,21 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String selector) throws JMSException {
         notOn(Domain.QUEUE, "createSharedDurableConsumer");
-        return subscribe(checkTopic(topic), Subscriptions.Kind.SHARED_DURABLE, name, Selector.parse(selector), false);
+        return subscribe(checkTopic(topic), SubscriptionKind.SHARED_DURABLE, name, Selector.parse(selector), false);
     }
 
     @Override
     public void unsubscribe(String name) throws JMSException {
         notOn(Domain.QUEUE, "unsubscribe");
         if (name == null || name.isEmpty()) throw new InvalidDestinationException("a subscription name is needed");
-        connection.subscriptions().unsubscribe(name);
+        connection.subscriptions().unsubscribe(connection.getClientID(), name);
     }
 
     // ------------------------------------------------------------------------------------ sending
 
-    /** Sends one encoded message the way this session's mode asks for. */
-    void send(QueueInfo q, OutboundMessage out, Message original, CompletionListener listener) throws JMSException {
-        if (mode == Session.SESSION_TRANSACTED) {
-            synchronized (unacked) {
-                transactionSends.add(new PendingSend(q, out));
-            }
-            if (listener != null) complete(CompletableFuture.completedFuture(null), original, listener);
-            return;
-        }
-        if (listener != null) {
-            complete(q.fifo() ? inFifoOrder(() -> transport().sendNow(q, out)) : transport().sendBatched(q, out), original, listener);
-            return;
-        }
-        // a synchronous send never waits for a batching window (4 concurrent senders through the batch manager's
-        // window ran at a tenth of the speed); it shares a request only with sends that wait for one under way anyway
-        await(q.fifo() ? inFifoOrder(() -> transport().sendNow(q, out)) : transport().sendSoon(q, out), "SendMessage", q.toString());
-    }
-
-    /** Sends to FIFO destinations go out one after the other (an asynchronous one may still be under way), so SQS/SNS keep their order. */
-    private synchronized <T> CompletableFuture<T> inFifoOrder(java.util.function.Supplier<CompletableFuture<T>> send) {
-        CompletableFuture<T> next = fifoSendChain.handle((r, e) -> null).thenCompose(v -> send.get());
-        fifoSendChain = next;
-        return next;
-    }
-
-    private static void await(CompletableFuture<?> f, String operation, String target) throws JMSException {
-        try {
-            f.join();
-        } catch (RuntimeException e) {
-            throw io.jmsaws.transport.AwsErrors.toJms(e, operation, target);
-        }
-    }
-
-    /** Publishes one encoded message to a topic the way this session's mode asks for. */
-    void publish(TopicInfo t, OutboundMessage out, Message original, CompletionListener listener) throws JMSException {
-        if (mode == Session.SESSION_TRANSACTED) {
-            synchronized (unacked) {
-                transactionPublishes.add(new PendingPublish(t, out));
-            }
-            if (listener != null) complete(CompletableFuture.completedFuture(null), original, listener);
-            return;
-        }
-        CompletableFuture<String> f = t.fifo() ? inFifoOrder(() -> transport().publish(t, out)) : transport().publish(t, out);
-        if (listener != null) complete(f, original, listener);
-        else await(f, "Publish", t.toString());
-    }
-
-    private void complete(CompletableFuture<?> sent, Message original, CompletionListener listener) {
-        synchronized (this) {
-            completionChain = completionChain.thenCompose(v -> sent.handleAsync((r, e) -> {
-                deliveryThread = Thread.currentThread();
-                try {
-                    if (e == null) {
-                        listener.onCompletion(original);
-                    } else {
-                        listener.onException(original, io.jmsaws.transport.AwsErrors.toJms(e, "SendMessage", "the destination"));
-                    }
-                } catch (RuntimeException | Error ex) {
-                    // the chain must go on: every later CompletionListener of this session waits for this one
-                    LOG.warn("a CompletionListener threw {}; the session's later completions run as usual", ex.toString());
-                    LOG.debug("CompletionListener failure", ex);
-                } finally {
-                    deliveryThread = null;
-                }
-                return null;
-            }, dispatcher));
-        }
-    }
-
-    /** Waits until every asynchronous send of this session has completed and its callback has run. */
-    void awaitAsyncSends() {
-        CompletableFuture<Void> chain;
-        synchronized (this) {
-            chain = completionChain;
-        }
-        try {
-            chain.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warn("asynchronous sends still pending after {} s: {}", CLOSE_WAIT_SECONDS, e.toString());
-        }
+    /** Sends one encoded message the way this session's mode asks for (see {@link SendPath}). */
+    void send(ResolvedDestination d, EncodedMessage m, Message original, CompletionListener listener) throws JMSException {
+        sends.send(d, m, original, listener);
     }
 
     void checkNotInCallback(String what) throws IllegalStateException {
@@ -484,84 +409,18 @@ public class JmsAwsSession implements QueueSession, TopicSession {
 
     // ------------------------------------------------------------------------------------ delivery
 
-    /** Records a message handed to the application; AUTO/DUPS_OK acknowledge it when the delivery ends. */
-    void delivered(ReceivedMessage r) {
-        if (mode == Session.CLIENT_ACKNOWLEDGE) {
-            r.message.setAcknowledger(this::acknowledge);
+    /** FIFO pull-back: the messages of a group this session's consumers of the queue hold unseen. */
+    private List<ReceivedMessage> takeBufferedOfGroup(QueueInfo queue, String group) {
+        List<ReceivedMessage> taken = new ArrayList<>();
+        for (JmsAwsMessageConsumer c : consumers) {
+            if (c.queue().equals(queue.queue())) taken.addAll(c.takeBufferedOfGroup(group));
         }
-        synchronized (unacked) {
-            unacked.add(r);
-        }
+        return taken;
     }
 
-    /** AUTO_ACKNOWLEDGE and DUPS_OK: the delivery ended normally, delete the message (batched). */
-    void deliveryCompleted(ReceivedMessage r) {
-        if (!isAutoAcknowledge()) return;
-        synchronized (unacked) {
-            if (!unacked.remove(r)) return; // recovered inside the listener
-        }
-        connection.settlement().delete(r).whenComplete((v, e) -> {
-            if (e != null) {
-                LOG.warn("acknowledging a message of {} failed ({}); it will be delivered again", r.queue, e.toString());
-            }
-        });
-    }
-
-    /** AUTO_ACKNOWLEDGE and DUPS_OK: the listener threw, so the message is delivered again (spec 8.7). */
-    void deliveryFailed(ReceivedMessage r) {
-        if (!isAutoAcknowledge()) return;
-        synchronized (unacked) {
-            if (!unacked.remove(r)) return;
-        }
-        redeliver(List.of(r));
-    }
-
-    /**
-     * Gives messages the application saw back to SQS for redelivery, after the redelivery delay.
-     * On a FIFO queue the messages of their groups that this session holds unseen go back too, so
-     * that none is delivered ahead of the redelivered one.
-     */
-    void redeliver(List<ReceivedMessage> messages) {
-        RedeliveryPolicy policy = connection.redeliveryPolicy();
-        for (ReceivedMessage r : messages) {
-            setVisibility(r, policy.delaySeconds(deliveryCount(r)));
-        }
-        for (ReceivedMessage r : messages) {
-            if (!r.queue.fifo()) continue;
-            String group = groupOf(r);
-            for (JmsAwsMessageConsumer c : consumers) {
-                if (c.queue().equals(r.queue.queue())) release(c.takeBufferedOfGroup(group));
-            }
-        }
-    }
-
-    /** Gives messages the application never saw back to SQS at once. */
+    /** Gives messages the application never saw back at once. */
     void release(List<ReceivedMessage> messages) {
-        for (ReceivedMessage r : messages) setVisibility(r, 0);
-    }
-
-    private void setVisibility(ReceivedMessage r, int seconds) {
-        connection.settlement().hide(r, seconds).whenComplete((v, e) -> {
-            if (e != null) LOG.debug("releasing a message of {}: {}", r.queue, e.toString());
-        });
-    }
-
-    private static int deliveryCount(ReceivedMessage r) {
-        Object n = r.message.getObjectProperty(io.jmsaws.wire.WireCodec.JMSX_DELIVERY_COUNT);
-        return n instanceof Integer i ? i : 1;
-    }
-
-    static String groupOf(ReceivedMessage r) {
-        Object g = r.message.getObjectProperty(io.jmsaws.wire.WireCodec.JMSX_GROUP_ID);
-        return g == null ? null : g.toString();
-    }
-
-    private List<ReceivedMessage> takeUnacked() {
-        synchronized (unacked) {
-            List<ReceivedMessage> all = new ArrayList<>(unacked);
-            unacked.clear();
-            return all;
-        }
+        ledger.release(messages);
     }
 
     // ------------------------------------------------------------------------------------ acknowledge, recover, transactions
@@ -570,14 +429,14 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     void acknowledge() throws JMSException {
         if (isClosed()) throw new IllegalStateException("cannot acknowledge: the session is closed");
         if (mode != Session.CLIENT_ACKNOWLEDGE) return;
-        connection.settlement().deleteNow(takeUnacked());
+        connection.settlement().deleteNow(ledger.takeAll());
     }
 
     @Override
     public void recover() throws JMSException {
         checkOpen();
         if (mode == Session.SESSION_TRANSACTED) throw new IllegalStateException("recover() is not allowed in a transacted session");
-        redeliver(takeUnacked());
+        ledger.redeliver(ledger.takeAll());
     }
 
     @Override
@@ -597,39 +456,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         checkOpen();
         if (mode != Session.SESSION_TRANSACTED) throw new IllegalStateException("commit() needs a transacted session");
         checkNotInCallbackForCompletion("commit");
-        awaitAsyncSends();
-        List<ReceivedMessage> consumed;
-        List<PendingSend> sends;
-        List<PendingPublish> publishes;
-        synchronized (unacked) {
-            consumed = new ArrayList<>(unacked);
-            sends = new ArrayList<>(transactionSends);
-            publishes = new ArrayList<>(transactionPublishes);
-            unacked.clear();
-            transactionSends.clear();
-            transactionPublishes.clear();
-        }
-        if (consumed.stream().anyMatch(r -> r.lease.isLost())) {
-            redeliver(consumed);
-            throw new TransactionRolledBackException("the transaction was rolled back: SQS may already have given a message it "
-                    + "consumed to another consumer (its visibility timeout ran out); nothing was sent and its messages will be delivered again");
-        }
-        // sends first, acknowledgements second: a failure between them can cause duplicates, never loss
-        Map<QueueInfo, List<OutboundMessage>> byQueue = new LinkedHashMap<>();
-        for (PendingSend s : sends) byQueue.computeIfAbsent(s.queue(), k -> new ArrayList<>()).add(s.message());
-        Map<TopicInfo, List<OutboundMessage>> byTopic = new LinkedHashMap<>();
-        for (PendingPublish p : publishes) byTopic.computeIfAbsent(p.topic(), k -> new ArrayList<>()).add(p.message());
-        try {
-            for (Map.Entry<QueueInfo, List<OutboundMessage>> e : byQueue.entrySet()) transport().sendAll(e.getKey(), e.getValue());
-            for (Map.Entry<TopicInfo, List<OutboundMessage>> e : byTopic.entrySet()) transport().publishAll(e.getKey(), e.getValue());
-        } catch (JMSException e) {
-            redeliver(consumed);
-            JMSException failed = new JMSException("commit failed while sending: " + e.getMessage()
-                    + "; consumed messages will be delivered again", e.getErrorCode());
-            failed.initCause(e);
-            throw failed;
-        }
-        connection.settlement().deleteNow(consumed);
+        transaction.commit();
     }
 
     private void checkNotInCallbackForCompletion(String what) throws IllegalStateException {
@@ -645,12 +472,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         checkOpen();
         if (mode != Session.SESSION_TRANSACTED) throw new IllegalStateException("rollback() needs a transacted session");
         checkNotInCallbackForCompletion("rollback");
-        awaitAsyncSends();
-        synchronized (unacked) {
-            transactionSends.clear();
-            transactionPublishes.clear();
-        }
-        redeliver(takeUnacked());
+        transaction.rollback();
     }
 
     // ------------------------------------------------------------------------------------ listeners
@@ -726,13 +548,8 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         for (JmsAwsMessageConsumer c : consumers) c.closeInternal();
         for (JmsAwsQueueBrowser b : browsers) b.close();
         awaitDeliveryIdle();
-        awaitAsyncSends();
-        synchronized (unacked) {
-            transactionSends.clear();
-            transactionPublishes.clear();
-        }
         // unacknowledged and uncommitted messages are delivered again (spec 6.2.13, 6.2.9)
-        redeliver(takeUnacked());
+        transaction.rollback();
         producers.clear();
         connection.removeSession(this);
     }

@@ -1,6 +1,7 @@
 package io.jmsaws.client;
 
-import io.jmsaws.transport.SqsTransport;
+import io.jmsaws.provider.Provider;
+import io.jmsaws.provider.QueueInfo;
 import jakarta.jms.JMSException;
 
 import java.util.ArrayList;
@@ -17,23 +18,23 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Settlement {
     private final VisibilityKeeper keeper;
-    private final SqsTransport transport;
+    private final Provider provider;
 
-    Settlement(VisibilityKeeper keeper, SqsTransport transport) {
+    Settlement(VisibilityKeeper keeper, Provider provider) {
         this.keeper = keeper;
-        this.transport = transport;
+        this.provider = provider;
     }
 
     /** A batched delete (it may wait for the batching window). */
     CompletableFuture<Void> delete(ReceivedMessage r) {
         keeper.release(r.lease);
-        return transport.deleteBatched(r.queue.url(), r.receiptHandle);
+        return provider.delete(r.queue, r.receiptHandle);
     }
 
     /** Visible again after {@code seconds}, batched. */
     CompletableFuture<Void> hide(ReceivedMessage r, int seconds) {
         keeper.release(r.lease);
-        return transport.changeVisibilityBatched(r.queue.url(), r.receiptHandle, seconds);
+        return provider.changeVisibility(r.queue, r.receiptHandle, seconds);
     }
 
     /** Visible again at once: the application never saw it. */
@@ -42,21 +43,16 @@ final class Settlement {
     }
 
     /**
-     * Deletes now, in batches of 10 per queue, and waits (client acknowledge, transaction commit);
-     * what still fails after retries is thrown.
+     * Deletes now, in batches per queue, and waits (client acknowledge, transaction commit); what
+     * still fails after retries is thrown.
      */
     void deleteNow(List<ReceivedMessage> messages) throws JMSException {
         if (messages.isEmpty()) return;
-        Map<String, List<String>> byQueue = new LinkedHashMap<>();
+        Map<QueueInfo, List<String>> byQueue = new LinkedHashMap<>();
         for (ReceivedMessage r : messages) {
-            byQueue.computeIfAbsent(r.queue.url(), k -> new ArrayList<>()).add(r.receiptHandle);
+            byQueue.computeIfAbsent(r.queue, k -> new ArrayList<>()).add(r.receiptHandle);
             keeper.release(r.lease);
         }
-        transport.deleteAll(byQueue);
-    }
-
-    /** Leaves a message to SQS (its visibility runs out, then redrive decides): only its lease is dropped. */
-    void abandon(VisibilityKeeper.Lease lease) {
-        keeper.release(lease);
+        provider.deleteAll(byQueue);
     }
 }

@@ -1,7 +1,7 @@
 package io.jmsaws.client;
 
-import io.jmsaws.transport.QueueInfo;
-import io.jmsaws.transport.SqsTransport;
+import io.jmsaws.provider.Provider;
+import io.jmsaws.provider.QueueInfo;
 import io.jmsaws.limits.SqsLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +26,7 @@ final class VisibilityKeeper implements AutoCloseable {
 
     /** One owned message. */
     static final class Lease {
-        final String queueUrl;
+        final QueueInfo queue;
         final String receiptHandle;
         final int visibilitySeconds;
         final long receivedAt;
@@ -34,8 +34,8 @@ final class VisibilityKeeper implements AutoCloseable {
         volatile boolean lost;
         volatile boolean extending;
 
-        Lease(String queueUrl, String receiptHandle, int visibilitySeconds, long receivedAt) {
-            this.queueUrl = queueUrl;
+        Lease(QueueInfo queue, String receiptHandle, int visibilitySeconds, long receivedAt) {
+            this.queue = queue;
             this.receiptHandle = receiptHandle;
             this.visibilitySeconds = visibilitySeconds;
             this.receivedAt = receivedAt;
@@ -47,20 +47,20 @@ final class VisibilityKeeper implements AutoCloseable {
         }
     }
 
-    private final SqsTransport transport;
+    private final Provider provider;
     private final boolean extend;
     private final Set<Lease> leases = ConcurrentHashMap.newKeySet();
     private final ScheduledFuture<?> ticker;
 
-    VisibilityKeeper(SqsTransport transport, boolean extend) {
-        this.transport = transport;
+    VisibilityKeeper(Provider provider, boolean extend) {
+        this.provider = provider;
         this.extend = extend;
-        this.ticker = transport.scheduler().scheduleWithFixedDelay(io.jmsaws.util.Tasks.surviving("extending visibility timeouts", LOG, this::tick),
+        this.ticker = provider.scheduler().scheduleWithFixedDelay(io.jmsaws.util.Tasks.surviving("extending visibility timeouts", LOG, this::tick),
                 TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     Lease hold(QueueInfo queue, String receiptHandle, long receivedAt) {
-        Lease lease = new Lease(queue.url(), receiptHandle, queue.visibilityTimeout(), receivedAt);
+        Lease lease = new Lease(queue, receiptHandle, queue.visibilityTimeout(), receivedAt);
         leases.add(lease);
         return lease;
     }
@@ -83,14 +83,14 @@ final class VisibilityKeeper implements AutoCloseable {
             if (now - lease.receivedAt + lease.visibilitySeconds * 1000L > MAX_HOLD_MILLIS) {
                 lease.lost = true;
                 LOG.warn("a message of {} has been held for close to SQS's 12-hour limit; its visibility cannot be extended further",
-                        lease.queueUrl);
+                        lease.queue);
                 continue;
             }
             lease.extending = true;
             long requestedAt = now;
             CompletableFuture<Void> extended;
             try {
-                extended = transport.changeVisibilityBatched(lease.queueUrl, lease.receiptHandle, lease.visibilitySeconds);
+                extended = provider.changeVisibility(lease.queue, lease.receiptHandle, lease.visibilitySeconds);
             } catch (RuntimeException e) {
                 extended = CompletableFuture.failedFuture(e); // the request could not be made (closing): the lease is lost, not stuck
             }
@@ -99,7 +99,7 @@ final class VisibilityKeeper implements AutoCloseable {
                     lease.deadline = requestedAt + lease.visibilitySeconds * 1000L;
                 } else if (leases.contains(lease)) {
                     lease.lost = true;
-                    LOG.warn("could not extend the visibility of a message of {} ({}); it may be delivered again", lease.queueUrl, e.toString());
+                    LOG.warn("could not extend the visibility of a message of {} ({}); it may be delivered again", lease.queue, e.toString());
                 }
                 lease.extending = false;
             });

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * 10 attributes is discarded (SQS could not take it) without any error to the publisher.
  */
 public final class EmbeddedSns {
-    public static final int MAX_PUBLISH_BYTES = 262_144;
+    public static final int MAX_PUBLISH_BYTES = SqsLimits.SNS_MAX_PUBLISH_BYTES;
 
     final EmbeddedSqs sqs;
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();

@@ -18,6 +18,9 @@ import java.util.Map;
  * body. Knows nothing of SQS: the wire codec turns it into a request and back.
  */
 public class JmsAwsMessage implements Message {
+    /** JMS-defined properties (spec 3.5.9) the provider sets. */
+    public static final String JMSX_DELIVERY_COUNT = "JMSXDeliveryCount";
+    public static final String JMSX_GROUP_ID = "JMSXGroupID";
 
     /** What {@link #acknowledge()} does for a received message; set by the session that delivered it. */
     @FunctionalInterface

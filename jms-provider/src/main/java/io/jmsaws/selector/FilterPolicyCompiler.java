@@ -1,8 +1,6 @@
 package io.jmsaws.selector;
 
-import io.jmsaws.wire.AttributeNames;
 import io.jmsaws.limits.SqsLimits;
-import io.jmsaws.wire.WireCodec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +24,14 @@ public final class FilterPolicyCompiler {
     private static final int MAX_KEYS = 5;
     private static final int MAX_COMBINATIONS = 150;
 
-    private FilterPolicyCompiler() {
+    /** How a JMS property name is spelled as a message attribute (names SNS cannot carry are encoded). */
+    private final java.util.function.UnaryOperator<String> attributeName;
+    /** The attribute that carries, packed, the properties SNS cannot see: a message with it passes every policy. */
+    private final String packedAttribute;
+
+    public FilterPolicyCompiler(java.util.function.UnaryOperator<String> attributeName, String packedAttribute) {
+        this.attributeName = attributeName;
+        this.packedAttribute = packedAttribute;
     }
 
     /** Whether SNS compares this number exactly (within ±10⁹, at most 5 decimals). */
@@ -35,7 +40,7 @@ public final class FilterPolicyCompiler {
     }
 
     /** The filter policy JSON, or null when the selector cannot be expressed exactly. */
-    public static String compile(Selector selector) {
+    public String compile(Selector selector) {
         List<Map<String, String>> dnf = dnf(selector.expression());
         if (dnf == null || dnf.isEmpty()) return null;
         int combinations = 1; // the packed-properties alternative
@@ -56,12 +61,12 @@ public final class FilterPolicyCompiler {
             }
             json.append("},");
         }
-        json.append('{').append(quote(WireCodec.PACKED_PROPERTIES_ATTRIBUTE)).append(":[{\"exists\":true}]}]}");
+        json.append('{').append(quote(packedAttribute)).append(":[{\"exists\":true}]}]}");
         return json.toString();
     }
 
     /** Disjunctive normal form: alternatives, each attribute name → its rules (joined by NUL); null if not expressible. */
-    private static List<Map<String, String>> dnf(Expression e) {
+    private List<Map<String, String>> dnf(Expression e) {
         if (e instanceof Operators.Group g) return dnf(g.inner());
         if (e instanceof Operators.Or or) {
             List<Map<String, String>> a = dnf(or.left()), b = dnf(or.right());
@@ -93,7 +98,7 @@ public final class FilterPolicyCompiler {
     }
 
     /** One condition on one property: {attribute name, rules}, or null. */
-    private static String[] atom(Expression e) {
+    private String[] atom(Expression e) {
         if (e instanceof Operators.Not not && not.operand() instanceof Operators.IsNull isNull) {
             String key = key(isNull.value());
             return key == null ? null : new String[]{key, "{\"exists\":true}"};
@@ -156,10 +161,10 @@ public final class FilterPolicyCompiler {
     }
 
     /** The attribute name of a property identifier, or null for header fields and reserved names. */
-    private static String key(Expression e) {
+    private String key(Expression e) {
         if (e instanceof Operators.Group g) return key(g.inner());
         if (!(e instanceof Operators.Identifier id) || id.name().startsWith("JMS")) return null;
-        return AttributeNames.encode(id.name());
+        return attributeName.apply(id.name());
     }
 
     private static Number number(Expression e) {

@@ -46,6 +46,20 @@ public final class JmsExceptions {
         return r;
     }
 
+    /**
+     * The JMSException a failed future carries (unwrapped from CompletionException/ExecutionException),
+     * or a new one saying {@code what} failed and why.
+     */
+    public static JMSException fromFailure(Throwable t, String what) {
+        Throwable cause = t;
+        while ((cause instanceof java.util.concurrent.CompletionException || cause instanceof java.util.concurrent.ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof JMSException je) return je;
+        return withCause(new JMSException(what + " failed: " + cause), cause);
+    }
+
     public static JMSException withCause(JMSException e, Throwable cause) {
         e.initCause(cause);
         if (cause instanceof Exception ex) e.setLinkedException(ex);

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param encodedSize the size SQS counts against MaximumMessageSize: body plus attribute names, types and values
  */
 public record OutboundMessage(String body, Map<String, MessageAttributeValue> attributes, String groupId,
-                              String deduplicationId, Integer delaySeconds, int encodedSize) {
+                              String deduplicationId, Integer delaySeconds, int encodedSize) implements io.jmsaws.provider.EncodedMessage {
 
     public SendMessageRequest toRequest(String queueUrl) {
         return SendMessageRequest.builder().queueUrl(queueUrl).messageBody(body).messageAttributes(attributes)

@@ -13,6 +13,17 @@ package io.jmsaws.wire;
 public record SendTarget(String displayName, boolean fifo, int maxMessageSize, String defaultGroupId,
                          boolean contentBasedDeduplication, boolean delaySeconds, boolean snsFilters) {
 
+    /** What the codec must know of a resolved queue. */
+    public static SendTarget of(io.jmsaws.provider.QueueInfo q) {
+        return new SendTarget(q.queue().toString(), q.fifo(), q.maxMessageSize(), q.defaultGroupId(), q.contentBasedDeduplication());
+    }
+
+    /** What the codec must know of a resolved topic: SNS's publish limit, no per-message delay, subscriptions may filter. */
+    public static SendTarget of(io.jmsaws.provider.TopicInfo t) {
+        return new SendTarget(t.topic().toString(), t.fifo(), io.jmsaws.limits.SqsLimits.SNS_MAX_PUBLISH_BYTES, t.defaultGroupId(),
+                false, false, true);
+    }
+
     /** An SQS queue: DelaySeconds where the queue type has it, no SNS filter policies. */
     public SendTarget(String displayName, boolean fifo, int maxMessageSize, String defaultGroupId, boolean contentBasedDeduplication) {
         this(displayName, fifo, maxMessageSize, defaultGroupId, contentBasedDeduplication, !fifo, false);

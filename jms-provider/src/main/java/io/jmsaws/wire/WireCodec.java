@@ -54,8 +54,8 @@ public final class WireCodec {
     public static final String AWS_REPLY_TO_QUEUE_NAME = "JMS_SQSReplyToQueueName";
     public static final String AWS_REPLY_TO_QUEUE_URL = "JMS_SQSReplyToQueueURL";
 
-    public static final String JMSX_DELIVERY_COUNT = "JMSXDeliveryCount";
-    public static final String JMSX_GROUP_ID = "JMSXGroupID";
+    public static final String JMSX_DELIVERY_COUNT = JmsAwsMessage.JMSX_DELIVERY_COUNT;
+    public static final String JMSX_GROUP_ID = JmsAwsMessage.JMSX_GROUP_ID;
     public static final String JMS_SQS_DEDUPLICATION_ID = "JMS_SQS_DeduplicationId";
     public static final String JMS_SQS_SEQUENCE_NUMBER = "JMS_SQS_SequenceNumber";
 

@@ -3,7 +3,8 @@ package io.jmsaws.client;
 import io.jmsaws.config.JmsAwsConfig;
 import io.jmsaws.embedded.EmbeddedSqs;
 import io.jmsaws.embedded.EmbeddedSqsAsyncClient;
-import io.jmsaws.transport.SqsTransport;
+import io.jmsaws.aws.SqsProvider;
+import io.jmsaws.aws.SqsTransport;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -56,7 +57,7 @@ class ConsumerFaultTest {
 
     private Session open(SqsAsyncClient client) throws JMSException {
         JmsAwsConfig config = JmsAwsConfig.parse("embedded://consumer-faults?waitTimeSeconds=1");
-        connection = new JmsAwsConnection(config, SqsTransport.wrap(config, client));
+        connection = new JmsAwsConnection(config, new SqsProvider(config, SqsTransport.wrap(config, client)));
         connection.start();
         return connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
     }

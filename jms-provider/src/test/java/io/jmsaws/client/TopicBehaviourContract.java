@@ -1,5 +1,9 @@
 package io.jmsaws.client;
 
+import io.jmsaws.aws.SqsProvider;
+import io.jmsaws.aws.SubscriptionQueues;
+import io.jmsaws.provider.SubscriptionKind;
+
 import io.jmsaws.testing.TestBackend;
 import jakarta.jms.*;
 import org.junit.jupiter.api.AfterEach;
@@ -146,7 +150,7 @@ abstract class TopicBehaviourContract {
             m.setIntProperty("size", i);
             p.send(m);
         }
-        String stem = Subscriptions.stem(Subscriptions.Kind.DURABLE, connection.getClientID(), "reds");
+        String stem = SubscriptionQueues.stem(SubscriptionKind.DURABLE, connection.getClientID(), "reds");
         String url = backend().sqs().listQueues(b -> b.queueNamePrefix(stem)).join().queueUrls().get(0);
         Map<String, String> counts = backend().sqs().getQueueAttributes(b -> b.queueUrl(url)
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).join().attributesAsStrings();
@@ -218,11 +222,11 @@ abstract class TopicBehaviourContract {
         String orphan = "jmsaws-sub-orphan" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         String fresh = "jmsaws-sub-fresh" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         long hourAgo = System.currentTimeMillis() - 3_600_000;
-        backend().sqs().createQueue(b -> b.queueName(orphan).tags(Map.of(Subscriptions.TAG_OWNER, "crashed",
-                Subscriptions.TAG_LEASE, Long.toString(hourAgo)))).join();
-        backend().sqs().createQueue(b -> b.queueName(fresh).tags(Map.of(Subscriptions.TAG_OWNER, "alive",
-                Subscriptions.TAG_LEASE, Long.toString(System.currentTimeMillis())))).join();
-        int removed = ((JmsAwsConnection) connection).subscriptions().sweep(Subscriptions.LEASE_EXPIRY_MILLIS);
+        backend().sqs().createQueue(b -> b.queueName(orphan).tags(Map.of(SubscriptionQueues.TAG_OWNER, "crashed",
+                SubscriptionQueues.TAG_LEASE, Long.toString(hourAgo)))).join();
+        backend().sqs().createQueue(b -> b.queueName(fresh).tags(Map.of(SubscriptionQueues.TAG_OWNER, "alive",
+                SubscriptionQueues.TAG_LEASE, Long.toString(System.currentTimeMillis())))).join();
+        int removed = ((SqsProvider) ((JmsAwsConnection) connection).provider()).sweep(SubscriptionQueues.LEASE_EXPIRY_MILLIS);
         List<String> left = backend().sqs().listQueues(b -> b.queueNamePrefix("jmsaws-sub-")).join().queueUrls();
         assertThat(removed).isGreaterThanOrEqualTo(1);
         assertThat(left).noneMatch(u -> u.endsWith("/" + orphan)).anyMatch(u -> u.endsWith("/" + fresh));

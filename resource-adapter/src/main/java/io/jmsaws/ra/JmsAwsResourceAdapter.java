@@ -6,7 +6,7 @@ import io.jmsaws.config.Option;
 import io.jmsaws.embedded.EmbeddedSqs;
 import io.jmsaws.ra.inbound.InboundActivation;
 import io.jmsaws.ra.inbound.JmsAwsActivationSpec;
-import io.jmsaws.transport.SqsTransport;
+import io.jmsaws.aws.SqsTransport;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;

@@ -1,5 +1,6 @@
-package io.jmsaws.transport;
+package io.jmsaws.aws;
 
+import io.jmsaws.provider.QueueInfo;
 import io.jmsaws.destination.JmsAwsQueue;
 import io.jmsaws.destination.QueueOptions;
 import io.jmsaws.limits.SqsLimits;

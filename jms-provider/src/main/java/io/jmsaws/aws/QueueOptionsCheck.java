@@ -1,4 +1,4 @@
-package io.jmsaws.transport;
+package io.jmsaws.aws;
 
 import io.jmsaws.destination.JmsAwsQueue;
 import io.jmsaws.destination.QueueOptions;

@@ -1,5 +1,7 @@
-package io.jmsaws.transport;
+package io.jmsaws.aws;
 
+import io.jmsaws.provider.TopicInfo;
+import io.jmsaws.provider.QueueInfo;
 import io.jmsaws.config.JmsAwsConfig;
 import io.jmsaws.config.Option;
 import io.jmsaws.wire.OutboundMessage;
@@ -163,7 +165,7 @@ public final class SqsTransport implements AutoCloseable {
             int bytes = 0;
             int end = i;
             while (end < messages.size() && end - i < SqsLimits.MAX_BATCH_ENTRIES
-                    && bytes + messages.get(end).encodedSize() <= TopicInfo.MAX_PUBLISH_BYTES) {
+                    && bytes + messages.get(end).encodedSize() <= SqsLimits.SNS_MAX_PUBLISH_BYTES) {
                 bytes += messages.get(end).encodedSize();
                 end++;
             }

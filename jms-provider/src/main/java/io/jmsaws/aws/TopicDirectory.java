@@ -1,5 +1,6 @@
-package io.jmsaws.transport;
+package io.jmsaws.aws;
 
+import io.jmsaws.provider.TopicInfo;
 import io.jmsaws.destination.JmsAwsDestination;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;

@@ -1,4 +1,4 @@
-package io.jmsaws.transport;
+package io.jmsaws.aws;
 
 import io.jmsaws.config.JmsAwsConfig;
 import io.jmsaws.config.Option;

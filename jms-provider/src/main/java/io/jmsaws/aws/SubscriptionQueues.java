@@ -1,13 +1,12 @@
-package io.jmsaws.client;
+package io.jmsaws.aws;
 
 import io.jmsaws.destination.JmsAwsQueue;
 import io.jmsaws.destination.JmsAwsTopic;
+import io.jmsaws.provider.QueueInfo;
+import io.jmsaws.provider.Subscription;
+import io.jmsaws.provider.SubscriptionKind;
+import io.jmsaws.provider.TopicInfo;
 import io.jmsaws.selector.Selector;
-import io.jmsaws.transport.AwsErrors;
-import io.jmsaws.transport.QueueInfo;
-import io.jmsaws.transport.SqsTransport;
-import io.jmsaws.transport.TopicInfo;
-import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import org.slf4j.Logger;
@@ -21,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executor;
 
 /**
  * Topic subscriptions as SQS queues subscribed to the SNS topic with raw message delivery.
@@ -31,53 +30,54 @@ import java.util.concurrent.atomic.AtomicInteger;
  * so every connection finds the same queue again; SQS's 80-character rule holds whatever the
  * names. The queue's access Policy lets only its topic send to it; its tags record the topic, the
  * SNS subscription and the selector, so the subscription can be checked, replaced and removed later.
- * "One active consumer per unshared durable subscription" and the last consumer of a shared
- * non-durable subscription are tracked in this JVM only (the README says so).
+ * Queues that live only as long as their connection (non-durable subscriptions, temporary queues)
+ * carry a lease its owner renews; a sweep removes those whose owner is gone. The JMS rules on
+ * consumers of a subscription are the JMS layer's.
  */
-final class Subscriptions {
-    private static final Logger LOG = LoggerFactory.getLogger(Subscriptions.class);
-    static final String TAG_TOPIC = "jms-aws:topic";
-    static final String TAG_SUBSCRIPTION = "jms-aws:subscription";
-    static final String TAG_SELECTOR = "jms-aws:selector";
-    static final String TAG_KIND = "jms-aws:kind";
-    static final String TAG_OWNER = "jms-aws:owner";
-    static final String TAG_LEASE = "jms-aws:lease";
+public final class SubscriptionQueues {
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionQueues.class);
+    public static final String TAG_TOPIC = "jms-aws:topic";
+    public static final String TAG_SUBSCRIPTION = "jms-aws:subscription";
+    public static final String TAG_SELECTOR = "jms-aws:selector";
+    public static final String TAG_KIND = "jms-aws:kind";
+    public static final String TAG_OWNER = "jms-aws:owner";
+    public static final String TAG_LEASE = "jms-aws:lease";
     /** How often a live connection renews the leases of the queues it made, and how old a lease is when it is dead. */
     static final long LEASE_RENEW_MILLIS = 5 * 60_000;
-    static final long LEASE_EXPIRY_MILLIS = 3 * LEASE_RENEW_MILLIS;
+    public static final long LEASE_EXPIRY_MILLIS = 3 * LEASE_RENEW_MILLIS;
     private static final long SWEEP_INTERVAL_MILLIS = 10 * 60_000;
     private static final Map<String, Long> LAST_SWEEP = new ConcurrentHashMap<>();
+    /** The name prefix of temporary queues and topics. */
+    static final String TEMPORARY_PREFIX = "jmsaws-tmp-";
     /** The queue name prefixes of the queues that live only as long as their connection. */
-    static final String[] LEASED_PREFIXES = {Kind.NON_DURABLE.prefix, "jmsaws-tmp-"};
-    /** Consumers open in this JVM per durable or shared subscription queue. */
-    private static final Map<String, AtomicInteger> ACTIVE = new ConcurrentHashMap<>();
+    static final String[] LEASED_PREFIXES = {prefix(SubscriptionKind.NON_DURABLE), TEMPORARY_PREFIX};
 
-    enum Kind {
-        NON_DURABLE("jmsaws-sub-"), DURABLE("jmsaws-dur-"), SHARED("jmsaws-shr-"), SHARED_DURABLE("jmsaws-sdur-");
-
-        final String prefix;
-
-        Kind(String prefix) {
-            this.prefix = prefix;
-        }
-
-        boolean durable() {
-            return this == DURABLE || this == SHARED_DURABLE;
-        }
+    /** The name prefix of a kind's queues (the sweep finds leased queues by it). */
+    static String prefix(SubscriptionKind kind) {
+        return switch (kind) {
+            case NON_DURABLE -> "jmsaws-sub-";
+            case DURABLE -> "jmsaws-dur-";
+            case SHARED -> "jmsaws-shr-";
+            case SHARED_DURABLE -> "jmsaws-sdur-";
+        };
     }
 
-    /** An open subscription: the queue its consumer reads. */
-    record Handle(Kind kind, JmsAwsTopic topic, QueueInfo queue, String subscriptionArn, String activeKey) {
-    }
+    /** Selectors → SNS filter policies, on the attribute names the wire codec writes. */
+    private static final io.jmsaws.selector.FilterPolicyCompiler FILTER_POLICIES =
+            new io.jmsaws.selector.FilterPolicyCompiler(io.jmsaws.wire.AttributeNames::encode, io.jmsaws.wire.WireCodec.PACKED_PROPERTIES_ATTRIBUTE);
 
     private final SqsTransport transport;
-    private final JmsAwsConnection connection;
+    /** Names this provider in the lease tags of the queues it made. */
+    private final String ownerId;
+    /** Where sweeps run, off the caller's thread. */
+    private final Executor background;
     /** Queues this connection made that must go when it goes: non-durable subscriptions and temporary queues (URLs). */
     private final java.util.Set<String> leased = ConcurrentHashMap.newKeySet();
 
-    Subscriptions(JmsAwsConnection connection) {
-        this.connection = connection;
-        this.transport = connection.transport();
+    SubscriptionQueues(SqsTransport transport, String ownerId, Executor background) {
+        this.transport = transport;
+        this.ownerId = ownerId;
+        this.background = background;
     }
 
     /**
@@ -85,19 +85,19 @@ final class Subscriptions {
      * generation, so a subscription removed and made again does not reuse a name SQS keeps
      * blocked for 60 seconds after a delete (QueueDeletedRecently).
      */
-    static String stem(Kind kind, String clientId, String subscriptionName) {
-        return kind.prefix + hash((clientId == null ? "" : clientId) + "\n" + subscriptionName) + "-";
+    public static String stem(SubscriptionKind kind, String clientId, String subscriptionName) {
+        return prefix(kind) + hash((clientId == null ? "" : clientId) + "\n" + subscriptionName) + "-";
     }
 
-    static String newQueueName(Kind kind, String clientId, String subscriptionName, boolean fifo) {
-        String name = kind == Kind.NON_DURABLE ? kind.prefix + UUID.randomUUID().toString().replace("-", "")
+    static String newQueueName(SubscriptionKind kind, String clientId, String subscriptionName, boolean fifo) {
+        String name = kind == SubscriptionKind.NON_DURABLE ? prefix(kind) + UUID.randomUUID().toString().replace("-", "")
                 : stem(kind, clientId, subscriptionName) + Long.toString(System.currentTimeMillis(), 36)
                         + Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(36 * 36 * 36), 36);
         return name + (fifo ? ".fifo" : "");
     }
 
     /** The queue of a durable or shared subscription, or null: found by its stem, whatever its generation. */
-    QueueInfo find(Kind kind, String clientId, String subscriptionName) throws JMSException {
+    QueueInfo find(SubscriptionKind kind, String clientId, String subscriptionName) throws JMSException {
         String prefix = transport.directory().physicalName(new JmsAwsQueue(stem(kind, clientId, subscriptionName)));
         java.util.List<String> urls;
         try {
@@ -125,34 +125,11 @@ final class Subscriptions {
         }
     }
 
-    Handle open(JmsAwsTopic topic, Kind kind, String name, Selector selector) throws JMSException {
-        String clientId = connection.getClientID();
-        if (kind == Kind.DURABLE && clientId == null) {
-            throw new IllegalStateException("an unshared durable subscription needs a client id: set one on the connection first");
-        }
-        TopicInfo t = transport.topics().resolve(topic);
-        String activeKey = kind == Kind.NON_DURABLE ? null : transport.directory().physicalName(new JmsAwsQueue(stem(kind, clientId, name)));
-        if (activeKey != null) {
-            AtomicInteger active = ACTIVE.computeIfAbsent(activeKey, k -> new AtomicInteger());
-            synchronized (active) {
-                if (kind == Kind.DURABLE && active.get() > 0) {
-                    throw new IllegalStateException("durable subscription '" + name + "' of client '" + clientId
-                            + "' already has an active consumer (one at a time for an unshared durable subscription)");
-                }
-                active.incrementAndGet();
-            }
-        }
-        try {
-            return subscribe(t, kind, clientId, name, selector, activeKey);
-        } catch (JMSException | RuntimeException e) {
-            if (activeKey != null) ACTIVE.get(activeKey).decrementAndGet();
-            throw e;
-        }
-    }
-
-    private Handle subscribe(TopicInfo t, Kind kind, String clientId, String name, Selector selector, String activeKey) throws JMSException {
+    /** See {@link io.jmsaws.provider.Provider#subscribe}. */
+    Subscription subscribe(TopicInfo t, SubscriptionKind kind, String clientId, String name, Selector selector, int otherConsumers)
+            throws JMSException {
         String selectorTag = selector == null ? "" : hash(selector.text());
-        QueueInfo existing = kind == Kind.NON_DURABLE ? null : find(kind, clientId, name);
+        QueueInfo existing = kind == SubscriptionKind.NON_DURABLE ? null : find(kind, clientId, name);
         if (existing != null && existing.fifo() != t.fifo()) {
             // another topic, of the other kind: the subscription is replaced by a queue of the right kind
             delete(existing, tags(existing).get(TAG_SUBSCRIPTION));
@@ -167,9 +144,9 @@ final class Subscriptions {
         if (existing != null) {
             Map<String, String> tags = tags(existing);
             if (t.arn().equals(tags.get(TAG_TOPIC)) && selectorTag.equals(tags.getOrDefault(TAG_SELECTOR, ""))) {
-                return new Handle(kind, (JmsAwsTopic) t.topic(), existing, tags.get(TAG_SUBSCRIPTION), activeKey);
+                return new Subscription(kind, (JmsAwsTopic) t.topic(), existing, tags.get(TAG_SUBSCRIPTION));
             }
-            if (kind == Kind.SHARED || (kind == Kind.SHARED_DURABLE && ACTIVE.get(activeKey).get() > 1)) {
+            if (kind == SubscriptionKind.SHARED || (kind == SubscriptionKind.SHARED_DURABLE && otherConsumers > 0)) {
                 throw new JMSException("shared subscription of " + q + " exists for another topic or selector and has active consumers");
             }
             // spec 6.11.1: a durable subscription asked for with another topic or selector is replaced
@@ -177,23 +154,23 @@ final class Subscriptions {
             removeSubscription(existing, tags);
             purge(existing);
             setPolicy(existing, attributes.get("Policy"));
-            return finishSubscribe(t, kind, existing, queueArn, selector, selectorTag, activeKey);
+            return finishSubscribe(t, kind, existing, queueArn, selector, selectorTag);
         }
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(TAG_TOPIC, t.arn());
         tags.put(TAG_KIND, kind.name());
         tags.put(TAG_SELECTOR, selectorTag);
-        if (kind == Kind.NON_DURABLE) tags.putAll(leaseTags());
+        if (kind == SubscriptionKind.NON_DURABLE) tags.putAll(leaseTags());
         QueueInfo created = transport.directory().createWith(q, attributes, tags);
-        if (kind == Kind.NON_DURABLE) leased.add(created.url());
-        return finishSubscribe(t, kind, created, queueArn, selector, selectorTag, activeKey);
+        if (kind == SubscriptionKind.NON_DURABLE) leased.add(created.url());
+        return finishSubscribe(t, kind, created, queueArn, selector, selectorTag);
     }
 
-    private Handle finishSubscribe(TopicInfo t, Kind kind, QueueInfo queue, String queueArn, Selector selector, String selectorTag,
-                                   String activeKey) throws JMSException {
+    private Subscription finishSubscribe(TopicInfo t, SubscriptionKind kind, QueueInfo queue, String queueArn, Selector selector,
+                                         String selectorTag) throws JMSException {
         Map<String, String> subAttributes = new LinkedHashMap<>();
         subAttributes.put("RawMessageDelivery", "true");
-        String filter = selector == null ? null : io.jmsaws.selector.FilterPolicyCompiler.compile(selector);
+        String filter = selector == null ? null : FILTER_POLICIES.compile(selector);
         if (filter != null) subAttributes.put("FilterPolicy", filter);
         String subscriptionArn;
         try {
@@ -204,7 +181,7 @@ final class Subscriptions {
         } catch (RuntimeException e) {
             throw AwsErrors.toJms(e, "Subscribe", t + " → " + queue);
         }
-        return new Handle(kind, (JmsAwsTopic) t.topic(), queue, subscriptionArn, activeKey);
+        return new Subscription(kind, (JmsAwsTopic) t.topic(), queue, subscriptionArn);
     }
 
     /** The queue ARN SNS needs, built from the topic's region and account (both are in the same account). */
@@ -253,19 +230,9 @@ final class Subscriptions {
         }
     }
 
-    /** A consumer of the subscription closed. */
-    void closed(Handle h) {
-        if (h.activeKey() != null) {
-            AtomicInteger active = ACTIVE.get(h.activeKey());
-            int left;
-            synchronized (active) {
-                left = active.decrementAndGet();
-            }
-            if (h.kind() != Kind.SHARED || left > 0) return;
-        } else if (h.kind() != Kind.NON_DURABLE) {
-            return;
-        }
-        delete(h.queue(), h.subscriptionArn());
+    /** Removes a subscription's queue and its SNS subscription (the last consumer of a non-durable one closed). */
+    void remove(Subscription subscription) {
+        delete(subscription.queue(), subscription.reference());
     }
 
     private void delete(QueueInfo q, String subscriptionArn) {
@@ -282,7 +249,7 @@ final class Subscriptions {
     // ------------------------------------------------------------------------------------ leases and orphans
 
     Map<String, String> leaseTags() {
-        return Map.of(TAG_OWNER, connection.id(), TAG_LEASE, Long.toString(System.currentTimeMillis()));
+        return Map.of(TAG_OWNER, ownerId, TAG_LEASE, Long.toString(System.currentTimeMillis()));
     }
 
     /** A temporary queue made by the connection: its lease is renewed with the subscriptions'. */
@@ -311,7 +278,7 @@ final class Subscriptions {
         Long last = LAST_SWEEP.get(key);
         if (last != null && now - last < SWEEP_INTERVAL_MILLIS) return;
         LAST_SWEEP.put(key, now);
-        connection.pool().execute(() -> {
+        background.execute(() -> {
             try {
                 int removed = sweep(LEASE_EXPIRY_MILLIS);
                 if (removed > 0) LOG.info("removed {} queues left by connections that ended without closing", removed);
@@ -360,23 +327,11 @@ final class Subscriptions {
         return removed;
     }
 
-    /** Session.unsubscribe: removes a durable subscription, unless a consumer of it is active. */
-    void unsubscribe(String name) throws JMSException {
-        String clientId = connection.getClientID();
-        for (Kind kind : new Kind[]{Kind.DURABLE, Kind.SHARED_DURABLE}) {
-            if (kind == Kind.DURABLE && clientId == null) continue;
-            String key = transport.directory().physicalName(new JmsAwsQueue(stem(kind, clientId, name)));
-            AtomicInteger active = ACTIVE.get(key);
-            if (active != null && active.get() > 0) {
-                throw new IllegalStateException("durable subscription '" + name + "' has an active consumer; close it before unsubscribing");
-            }
-            QueueInfo existing = find(kind, clientId, name);
-            if (existing != null) {
-                delete(existing, tags(existing).get(TAG_SUBSCRIPTION));
-                return;
-            }
-        }
-        throw new InvalidDestinationException("there is no durable subscription named '" + name + "'"
-                + (clientId == null ? " without a client id" : " for client id '" + clientId + "'"));
+    /** Removes a durable subscription of this kind; false when there is none. */
+    boolean unsubscribe(SubscriptionKind kind, String clientId, String name) throws JMSException {
+        QueueInfo existing = find(kind, clientId, name);
+        if (existing == null) return false;
+        delete(existing, tags(existing).get(TAG_SUBSCRIPTION));
+        return true;
     }
 }

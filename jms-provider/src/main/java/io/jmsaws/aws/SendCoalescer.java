@@ -1,4 +1,4 @@
-package io.jmsaws.transport;
+package io.jmsaws.aws;
 
 import io.jmsaws.wire.OutboundMessage;
 import io.jmsaws.limits.SqsLimits;

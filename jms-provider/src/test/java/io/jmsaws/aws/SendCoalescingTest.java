@@ -1,4 +1,4 @@
-package io.jmsaws.transport;
+package io.jmsaws.aws;
 
 import io.jmsaws.JmsAwsConnectionFactory;
 import io.jmsaws.testing.ElasticMqBackend;

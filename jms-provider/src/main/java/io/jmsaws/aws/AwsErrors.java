@@ -1,4 +1,4 @@
-package io.jmsaws.transport;
+package io.jmsaws.aws;
 
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;

@@ -1,0 +1,112 @@
+package io.jmsaws.client;
+
+import io.jmsaws.message.JmsAwsMessage;
+import jakarta.jms.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A session's messages delivered to the application and not yet acknowledged, and what becomes of
+ * them: AUTO/DUPS_OK delete each when its delivery ends (a batched delete), CLIENT deletes them all
+ * on acknowledge(), a transaction at commit; recover(), rollback and a listener that threw give
+ * them back for redelivery after the redelivery delay. On a FIFO queue the messages of their
+ * groups the session's consumers hold unseen go back too, so that none overtakes a redelivered one.
+ */
+final class DeliveryLedger {
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryLedger.class);
+
+    /** Where the FIFO pull-back finds the messages a session's consumers hold unseen. */
+    interface BufferedMessages {
+        /** Removes and returns the messages of {@code group} of the queue that the consumers hold unseen. */
+        List<ReceivedMessage> takeBufferedOfGroup(io.jmsaws.provider.QueueInfo queue, String group);
+    }
+
+    private final int mode;
+    private final Settlement settlement;
+    private final RedeliveryPolicy redeliveryPolicy;
+    private final BufferedMessages buffered;
+    private final JmsAwsMessage.Acknowledger acknowledger;
+    private final List<ReceivedMessage> unacked = new ArrayList<>();
+
+    DeliveryLedger(int mode, Settlement settlement, RedeliveryPolicy redeliveryPolicy, BufferedMessages buffered,
+                   JmsAwsMessage.Acknowledger acknowledger) {
+        this.mode = mode;
+        this.settlement = settlement;
+        this.redeliveryPolicy = redeliveryPolicy;
+        this.buffered = buffered;
+        this.acknowledger = acknowledger;
+    }
+
+    private boolean autoAcknowledge() {
+        return mode == Session.AUTO_ACKNOWLEDGE || mode == Session.DUPS_OK_ACKNOWLEDGE;
+    }
+
+    /** Records a message handed to the application; AUTO/DUPS_OK acknowledge it when the delivery ends. */
+    void delivered(ReceivedMessage r) {
+        if (mode == Session.CLIENT_ACKNOWLEDGE) r.message.setAcknowledger(acknowledger);
+        synchronized (unacked) {
+            unacked.add(r);
+        }
+    }
+
+    /** AUTO_ACKNOWLEDGE and DUPS_OK: the delivery ended normally, delete the message (batched). */
+    void deliveryCompleted(ReceivedMessage r) {
+        if (!autoAcknowledge()) return;
+        synchronized (unacked) {
+            if (!unacked.remove(r)) return; // recovered inside the listener
+        }
+        settlement.delete(r).whenComplete((v, e) -> {
+            if (e != null) LOG.warn("acknowledging a message of {} failed ({}); it will be delivered again", r.queue, e.toString());
+        });
+    }
+
+    /** AUTO_ACKNOWLEDGE and DUPS_OK: the listener threw, so the message is delivered again (spec 8.7). */
+    void deliveryFailed(ReceivedMessage r) {
+        if (!autoAcknowledge()) return;
+        synchronized (unacked) {
+            if (!unacked.remove(r)) return;
+        }
+        redeliver(List.of(r));
+    }
+
+    /** All messages delivered and not yet acknowledged, taken out of the ledger. */
+    List<ReceivedMessage> takeAll() {
+        synchronized (unacked) {
+            List<ReceivedMessage> all = new ArrayList<>(unacked);
+            unacked.clear();
+            return all;
+        }
+    }
+
+    /** Gives messages the application saw back for redelivery, after the redelivery delay (with the FIFO pull-back). */
+    void redeliver(List<ReceivedMessage> messages) {
+        for (ReceivedMessage r : messages) hide(r, redeliveryPolicy.delaySeconds(deliveryCount(r)));
+        for (ReceivedMessage r : messages) {
+            if (r.queue.fifo()) release(buffered.takeBufferedOfGroup(r.queue, groupOf(r)));
+        }
+    }
+
+    /** Gives messages the application never saw back at once. */
+    void release(List<ReceivedMessage> messages) {
+        for (ReceivedMessage r : messages) hide(r, 0);
+    }
+
+    private void hide(ReceivedMessage r, int seconds) {
+        settlement.hide(r, seconds).whenComplete((v, e) -> {
+            if (e != null) LOG.debug("releasing a message of {}: {}", r.queue, e.toString());
+        });
+    }
+
+    private static int deliveryCount(ReceivedMessage r) {
+        Object n = r.message.getObjectProperty(JmsAwsMessage.JMSX_DELIVERY_COUNT);
+        return n instanceof Integer i ? i : 1;
+    }
+
+    static String groupOf(ReceivedMessage r) {
+        Object g = r.message.getObjectProperty(JmsAwsMessage.JMSX_GROUP_ID);
+        return g == null ? null : g.toString();
+    }
+}

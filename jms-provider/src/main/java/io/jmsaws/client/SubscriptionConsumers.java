@@ -1,0 +1,96 @@
+package io.jmsaws.client;
+
+import io.jmsaws.destination.JmsAwsTopic;
+import io.jmsaws.provider.Provider;
+import io.jmsaws.provider.Subscription;
+import io.jmsaws.provider.SubscriptionKind;
+import io.jmsaws.selector.Selector;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The JMS rules on consumers of topic subscriptions: an unshared durable subscription needs a
+ * client id and has one active consumer at a time, a shared non-durable subscription goes with its
+ * last consumer, a durable one cannot be unsubscribed while a consumer is active. SQS keeps no
+ * such state across processes, so the consumers are counted in this JVM only (the README says so).
+ */
+final class SubscriptionConsumers {
+    /** Consumers open in this JVM per durable or shared subscription (see {@link #key}). */
+    private static final Map<String, AtomicInteger> ACTIVE = new ConcurrentHashMap<>();
+
+    /** A consumer's hold on a subscription, given back by {@link #closed}. */
+    record Handle(Subscription subscription, String activeKey) {
+    }
+
+    private final Provider provider;
+    /** The queue prefix: subscriptions of the same names under another prefix are other queues. */
+    private final String scope;
+
+    SubscriptionConsumers(Provider provider, String scope) {
+        this.provider = provider;
+        this.scope = scope == null ? "" : scope;
+    }
+
+    private String key(SubscriptionKind kind, String clientId, String name) {
+        return scope + "|" + kind + "|" + (clientId == null ? "" : clientId) + "|" + name;
+    }
+
+    Handle open(JmsAwsTopic topic, SubscriptionKind kind, String clientId, String name, Selector selector) throws JMSException {
+        if (kind == SubscriptionKind.DURABLE && clientId == null) {
+            throw new IllegalStateException("an unshared durable subscription needs a client id: set one on the connection first");
+        }
+        String activeKey = kind == SubscriptionKind.NON_DURABLE ? null : key(kind, clientId, name);
+        int others = 0;
+        if (activeKey != null) {
+            AtomicInteger active = ACTIVE.computeIfAbsent(activeKey, k -> new AtomicInteger());
+            synchronized (active) {
+                if (kind == SubscriptionKind.DURABLE && active.get() > 0) {
+                    throw new IllegalStateException("durable subscription '" + name + "' of client '" + clientId
+                            + "' already has an active consumer (one at a time for an unshared durable subscription)");
+                }
+                others = active.getAndIncrement();
+            }
+        }
+        try {
+            return new Handle(provider.subscribe(topic, kind, clientId, name, selector, others), activeKey);
+        } catch (JMSException | RuntimeException e) {
+            if (activeKey != null) ACTIVE.get(activeKey).decrementAndGet();
+            throw e;
+        }
+    }
+
+    /** A consumer of the subscription closed: a non-durable subscription, or a shared one's last consumer, takes its queue along. */
+    void closed(Handle h) {
+        SubscriptionKind kind = h.subscription().kind();
+        if (h.activeKey() != null) {
+            AtomicInteger active = ACTIVE.get(h.activeKey());
+            int left;
+            synchronized (active) {
+                left = active.decrementAndGet();
+            }
+            if (kind != SubscriptionKind.SHARED || left > 0) return;
+        } else if (kind != SubscriptionKind.NON_DURABLE) {
+            return;
+        }
+        provider.remove(h.subscription());
+    }
+
+    /** Session.unsubscribe: removes a durable subscription, unless a consumer of it is active. */
+    void unsubscribe(String clientId, String name) throws JMSException {
+        for (SubscriptionKind kind : new SubscriptionKind[] {SubscriptionKind.DURABLE, SubscriptionKind.SHARED_DURABLE}) {
+            if (kind == SubscriptionKind.DURABLE && clientId == null) continue;
+            AtomicInteger active = ACTIVE.get(key(kind, clientId, name));
+            if (active != null && active.get() > 0) {
+                throw new IllegalStateException("durable subscription '" + name + "' has an active consumer; close it before unsubscribing");
+            }
+            if (provider.unsubscribe(kind, clientId, name)) return;
+        }
+        throw new InvalidDestinationException("there is no durable subscription named '" + name + "'"
+                + (clientId == null ? " without a client id" : " for client id '" + clientId + "'"));
+    }
+}

@@ -26,9 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,10 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * messages its sessions own, a shared thread pool on which sessions run their listeners (a thread
  * only while a session is delivering), its temporary queues and its client id.
  */
-public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAwsTemporaryQueue.Owner, JmsAwsTemporaryTopic.Owner {
+public class JmsAwsConnection implements QueueConnection, TopicConnection {
     private static final Logger LOG = LoggerFactory.getLogger(JmsAwsConnection.class);
     /** Client ids in use in this JVM, per backend: the spec forbids two connections with one id. */
-    private static final Set<String> ACTIVE_CLIENT_IDS = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final JmsAwsConfig config;
@@ -51,8 +48,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
     private final Settlement settlement;
     private final ExecutorService pool;
     private final List<JmsAwsSession> sessions = new CopyOnWriteArrayList<>();
-    private final Set<JmsAwsTemporaryQueue> temporaryQueues = ConcurrentHashMap.newKeySet();
-    private final Set<JmsAwsTemporaryTopic> temporaryTopics = ConcurrentHashMap.newKeySet();
+    private final TemporaryDestinations temporaries;
     /** Identifies this connection in the messages it publishes, for noLocal subscribers. */
     private final String id = UUID.randomUUID().toString();
     private final SubscriptionConsumers subscriptions;
@@ -76,6 +72,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
         this.trustedPackages = config.trustedPackages();
         this.redeliveryPolicy = RedeliveryPolicy.from(config);
         this.subscriptions = new SubscriptionConsumers(provider, config.get(Option.QUEUE_PREFIX));
+        this.temporaries = new TemporaryDestinations(this, provider);
         this.pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "jms-aws-session-" + THREADS.incrementAndGet());
             t.setDaemon(true);
@@ -229,15 +226,8 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
     }
 
     private void registerClientId(String id) throws InvalidClientIDException {
-        if (!ACTIVE_CLIENT_IDS.add(clientIdKey(id))) {
-            throw new InvalidClientIDException("client id '" + id + "' is already in use by another connection to "
-                    + provider + " in this JVM");
-        }
+        ClientIds.register(provider.toString(), id);
         clientId = id;
-    }
-
-    private String clientIdKey(String id) {
-        return provider + "|" + id;
     }
 
     // ------------------------------------------------------------------------------------ lifecycle
@@ -319,87 +309,37 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection, JmsAw
                 LOG.warn("closing a session of {}: {}", provider, e.getMessage());
             }
         }
-        for (JmsAwsTemporaryQueue q : temporaryQueues) {
-            try {
-                provider.deleteTemporaryQueue(q);
-            } catch (JMSException e) {
-                LOG.warn("could not delete temporary queue {}: {}", q, e.getMessage());
-            }
-        }
-        temporaryQueues.clear();
-        for (JmsAwsTemporaryTopic t : temporaryTopics) deleteTopicNow(t);
-        temporaryTopics.clear();
+        temporaries.deleteAll();
         closed = true;
         keeper.close();
         provider.close();
         pool.shutdown();
-        if (clientId != null) ACTIVE_CLIENT_IDS.remove(clientIdKey(clientId));
+        if (clientId != null) ClientIds.release(provider.toString(), clientId);
     }
 
-    // ------------------------------------------------------------------------------------ temporary queues
-
-    /** A fresh name for a temporary queue or topic (the provider's sweep finds orphaned queues by its prefix). */
-    private static String temporaryName() {
-        return "jmsaws-tmp-" + UUID.randomUUID().toString().replace("-", "");
-    }
-
-    /** Deleting a temporary destination that still has consumers is an error (spec 6.2.11). */
-    private void checkNoConsumers(JmsAwsDestination destination) throws IllegalStateException {
-        for (JmsAwsSession s : sessions) {
-            if (s.hasConsumerOn(destination)) {
-                throw new IllegalStateException("temporary destination " + destination + " still has consumers; close them before deleting it");
-            }
-        }
-    }
+    // ------------------------------------------------------------------------------------ temporary destinations
 
     JmsAwsTemporaryQueue createTemporaryQueue() throws JMSException {
         checkOpen();
-        JmsAwsTemporaryQueue q = new JmsAwsTemporaryQueue(temporaryName(), this);
-        provider.createTemporaryQueue(q);
-        temporaryQueues.add(q);
-        return q;
+        return temporaries.createQueue();
     }
-
-    @Override
-    public boolean owns(JmsAwsTemporaryQueue queue) {
-        return temporaryQueues.contains(queue);
-    }
-
-    @Override
-    public void deleteTemporaryQueue(JmsAwsTemporaryQueue queue) throws JMSException {
-        checkOpen();
-        checkNoConsumers(queue);
-        if (temporaryQueues.remove(queue)) provider.deleteTemporaryQueue(queue);
-    }
-
-    // ------------------------------------------------------------------------------------ temporary topics
 
     JmsAwsTemporaryTopic createTemporaryTopic() throws JMSException {
         checkOpen();
-        JmsAwsTemporaryTopic t = new JmsAwsTemporaryTopic(temporaryName(), this);
-        provider.createTemporaryTopic(t);
-        temporaryTopics.add(t);
-        return t;
+        return temporaries.createTopic();
     }
 
-    @Override
-    public boolean owns(JmsAwsTemporaryTopic topic) {
-        return temporaryTopics.contains(topic);
+    /** Only the connection that made a temporary destination consumes from it. */
+    boolean owns(JmsAwsTemporaryQueue queue) {
+        return temporaries.owns(queue);
     }
 
-    @Override
-    public void deleteTemporaryTopic(JmsAwsTemporaryTopic topic) throws JMSException {
-        checkOpen();
-        checkNoConsumers(topic);
-        if (temporaryTopics.remove(topic)) deleteTopicNow(topic);
+    boolean owns(JmsAwsTemporaryTopic topic) {
+        return temporaries.owns(topic);
     }
 
-    private void deleteTopicNow(JmsAwsTemporaryTopic topic) {
-        try {
-            provider.deleteTemporaryTopic(topic);
-        } catch (JMSException | RuntimeException e) {
-            LOG.warn("could not delete temporary topic {}: {}", topic, e.getMessage());
-        }
+    boolean hasConsumerOn(JmsAwsDestination destination) {
+        return sessions.stream().anyMatch(s -> s.hasConsumerOn(destination));
     }
 
     // ------------------------------------------------------------------------------------ unsupported

@@ -1,7 +1,6 @@
 package io.jmsaws.client;
 
 import io.jmsaws.destination.JmsAwsDestination;
-import io.jmsaws.destination.JmsAwsQueue;
 import io.jmsaws.destination.JmsAwsTopic;
 import io.jmsaws.message.ForeignMessages;
 import io.jmsaws.message.JmsAwsMessage;

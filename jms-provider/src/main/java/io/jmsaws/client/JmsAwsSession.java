@@ -17,7 +17,6 @@ import io.jmsaws.provider.Provider;
 import io.jmsaws.provider.QueueInfo;
 import io.jmsaws.provider.ResolvedDestination;
 import io.jmsaws.provider.SubscriptionKind;
-import io.jmsaws.util.SerialExecutor;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Destination;
@@ -44,7 +43,6 @@ import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
-import jakarta.jms.TransactionRolledBackException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +50,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A JMS session: the unit of acknowledgement and transactions, and the serial context in which
@@ -73,8 +70,8 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     private final JmsAwsConnection connection;
     private final int mode;
     private final Domain domain;
-    private final SerialExecutor dispatcher;
-    private final Object deliveryLock = new Object();
+    private final ListenerDispatcher dispatcher;
+    private final Destinations destinations;
     private final DeliveryLedger ledger;
     private final SendPath sends;
     /** Commit and rollback; also what close does with an open transaction or unacknowledged messages. */
@@ -82,8 +79,6 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     private final List<JmsAwsMessageConsumer> consumers = new CopyOnWriteArrayList<>();
     private final List<JmsAwsMessageProducer> producers = new CopyOnWriteArrayList<>();
     private final List<JmsAwsQueueBrowser> browsers = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean dispatchScheduled = new AtomicBoolean();
-    private volatile Thread deliveryThread;
     private volatile boolean closed;
     private MessageListener sessionListener;
 
@@ -91,35 +86,19 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         this.connection = connection;
         this.mode = mode;
         this.domain = domain;
-        this.dispatcher = new SerialExecutor(connection.pool());
+        this.destinations = new Destinations(connection.provider());
+        this.dispatcher = new ListenerDispatcher(connection.pool(), consumers, () -> !closed && connection.isStarted());
         this.ledger = new DeliveryLedger(mode, connection.settlement(), connection.redeliveryPolicy(), this::takeBufferedOfGroup,
                 this::acknowledge);
-        this.sends = new SendPath(connection.provider(), mode == Session.SESSION_TRANSACTED, dispatcher, new SendPath.CallbackScope() {
-            @Override public void enter() { deliveryThread = Thread.currentThread(); }
-            @Override public void exit() { deliveryThread = null; }
-        });
+        this.sends = new SendPath(connection.provider(), mode == Session.SESSION_TRANSACTED, dispatcher.executor(), dispatcher.callbackScope());
         this.transaction = new LocalTransaction(ledger, sends, connection.settlement(), connection.provider());
     }
 
-    JmsAwsConnection connection() {
-        return connection;
-    }
-
-    Provider provider() {
-        return connection.provider();
-    }
-
-    DeliveryLedger ledger() {
-        return ledger;
-    }
-
-    SendPath sends() {
-        return sends;
-    }
-
-    public boolean isClosed() {
-        return closed || connection.isClosed();
-    }
+    JmsAwsConnection connection() { return connection; }
+    Provider provider() { return connection.provider(); }
+    DeliveryLedger ledger() { return ledger; }
+    SendPath sends() { return sends; }
+    public boolean isClosed() { return closed || connection.isClosed(); }
 
     void checkOpen() throws IllegalStateException {
         if (isClosed()) throw new IllegalStateException("the session is closed");
@@ -132,13 +111,8 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         }
     }
 
-    boolean isDeliveryThread() {
-        return deliveryThread == Thread.currentThread();
-    }
-
-    boolean isAutoAcknowledge() {
-        return mode == Session.AUTO_ACKNOWLEDGE || mode == Session.DUPS_OK_ACKNOWLEDGE;
-    }
+    boolean isDeliveryThread() { return dispatcher.isDeliveryThread(); }
+    boolean isAutoAcknowledge() { return mode == Session.AUTO_ACKNOWLEDGE || mode == Session.DUPS_OK_ACKNOWLEDGE; }
 
     // ------------------------------------------------------------------------------------ messages
 
@@ -170,27 +144,14 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     public Queue createQueue(String queueName) throws JMSException {
         notOn(Domain.TOPIC, "createQueue");
         if (queueName == null) throw new InvalidDestinationException("a queue name must not be null");
-        return queueNamed(queueName);
-    }
-
-    /** A queue by its name (with creation options), the name checked against SQS's rules. */
-    private JmsAwsQueue queueNamed(String nameWithOptions) throws JMSException {
-        JmsAwsQueue queue = JmsAwsQueue.parse(nameWithOptions);
-        provider().checkQueueName(queue.name());
-        return queue;
-    }
-
-    /** A topic by its name, checked against SNS's rules. */
-    private JmsAwsTopic topicNamed(String name) throws JMSException {
-        provider().checkTopicName(name);
-        return new JmsAwsTopic(name);
+        return destinations.queue(queueName);
     }
 
     @Override
     public Topic createTopic(String topicName) throws JMSException {
         notOn(Domain.QUEUE, "createTopic");
         if (topicName == null || topicName.isEmpty()) throw new InvalidDestinationException("a topic name must not be null or empty");
-        return topicNamed(topicName);
+        return destinations.topic(topicName);
     }
 
     @Override
@@ -206,24 +167,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     }
 
     JmsAwsDestination checkDestination(Destination d) throws JMSException {
-        if (d == null) throw new InvalidDestinationException("the destination must not be null");
-        if (d instanceof JmsAwsDestination jd) return jd;
-        // another implementation's Queue or Topic (an application server's admin object, say) is taken by its name;
-        // a temporary one cannot be: its queue belongs to a connection of that other implementation
-        if (d instanceof Queue q && !(d instanceof TemporaryQueue) && q.getQueueName() != null) return queueNamed(q.getQueueName());
-        if (d instanceof Topic t && !(d instanceof TemporaryTopic) && t.getTopicName() != null) return topicNamed(t.getTopicName());
-        throw new InvalidDestinationException("destination " + d + " (" + d.getClass().getName()
-                + ") was not made by jms-aws and is not a named Queue or Topic; create it with Session.createQueue/createTopic");
-    }
-
-    JmsAwsQueue checkQueue(Destination d) throws JMSException {
-        if (!(checkDestination(d) instanceof JmsAwsQueue q)) throw new InvalidDestinationException(d + " is a topic; a queue is needed here");
-        return q;
-    }
-
-    private JmsAwsTopic checkTopic(Topic t) throws JMSException {
-        if (!(checkDestination(t) instanceof JmsAwsTopic topic)) throw new InvalidDestinationException(t + " is not a topic");
-        return topic;
+        return destinations.check(d);
     }
 
     // ------------------------------------------------------------------------------------ producers and consumers
@@ -237,24 +181,12 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         return p;
     }
 
-    @Override
-    public QueueSender createSender(Queue queue) throws JMSException {
-        return (QueueSender) createProducer(queue);
-    }
+    @Override public QueueSender createSender(Queue queue) throws JMSException { return (QueueSender) createProducer(queue); }
+    @Override public TopicPublisher createPublisher(Topic topic) throws JMSException { return (TopicPublisher) createProducer(topic); }
 
-    @Override
-    public TopicPublisher createPublisher(Topic topic) throws JMSException {
-        return (TopicPublisher) createProducer(topic);
-    }
+    void removeProducer(JmsAwsMessageProducer p) { producers.remove(p); }
 
-    void removeProducer(JmsAwsMessageProducer p) {
-        producers.remove(p);
-    }
-
-    @Override
-    public MessageConsumer createConsumer(Destination destination) throws JMSException {
-        return createConsumer(destination, null);
-    }
+    @Override public MessageConsumer createConsumer(Destination destination) throws JMSException { return createConsumer(destination, null); }
 
     @Override
     public MessageConsumer createConsumer(Destination destination, String messageSelector) throws JMSException {
@@ -294,97 +226,66 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         return register(new JmsAwsMessageConsumer(this, topic, h.subscription().queue(), selector, noLocal, h));
     }
 
-    @Override
-    public QueueReceiver createReceiver(Queue queue) throws JMSException {
-        return (QueueReceiver) createConsumer(queue);
-    }
+    @Override public QueueReceiver createReceiver(Queue queue) throws JMSException { return (QueueReceiver) createConsumer(queue); }
+    @Override public QueueReceiver createReceiver(Queue queue, String messageSelector) throws JMSException { return (QueueReceiver) createConsumer(queue, messageSelector); }
 
-    @Override
-    public QueueReceiver createReceiver(Queue queue, String messageSelector) throws JMSException {
-        return (QueueReceiver) createConsumer(queue, messageSelector);
-    }
+    void removeConsumer(JmsAwsMessageConsumer c) { consumers.remove(c); }
 
-    void removeConsumer(JmsAwsMessageConsumer c) {
-        consumers.remove(c);
-    }
+    boolean hasConsumerOn(JmsAwsDestination destination) { return consumers.stream().anyMatch(c -> c.destination().equals(destination)); }
 
-    boolean hasConsumerOn(JmsAwsDestination destination) {
-        return consumers.stream().anyMatch(c -> c.destination().equals(destination));
-    }
-
-    @Override
-    public QueueBrowser createBrowser(Queue queue) throws JMSException {
-        return createBrowser(queue, null);
-    }
+    @Override public QueueBrowser createBrowser(Queue queue) throws JMSException { return createBrowser(queue, null); }
 
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
         notOn(Domain.TOPIC, "createBrowser");
-        JmsAwsQueue q = checkQueue(queue);
+        JmsAwsQueue q = destinations.checkQueue(queue);
         Selector selector = Selector.parse(messageSelector);
         JmsAwsQueueBrowser b = new JmsAwsQueueBrowser(this, q, provider().resolve(q), selector);
         browsers.add(b);
         return b;
     }
 
-    void removeBrowser(JmsAwsQueueBrowser b) {
-        browsers.remove(b);
-    }
+    void removeBrowser(JmsAwsQueueBrowser b) { browsers.remove(b); }
 
     // ------------------------------------------------------------------------------------ topic subscriptions
 
-    @Override
-    public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
-        return createSubscriber(topic, null, false);
-    }
+    @Override public TopicSubscriber createSubscriber(Topic topic) throws JMSException { return createSubscriber(topic, null, false); }
 
     @Override
     public TopicSubscriber createSubscriber(Topic topic, String selector, boolean noLocal) throws JMSException {
         notOn(Domain.QUEUE, "createSubscriber");
-        return subscribe(checkTopic(topic), SubscriptionKind.NON_DURABLE, null, Selector.parse(selector), noLocal);
+        return subscribe(destinations.checkTopic(topic), SubscriptionKind.NON_DURABLE, null, Selector.parse(selector), noLocal);
     }
 
-    @Override
-    public MessageConsumer createSharedConsumer(Topic topic, String name) throws JMSException {
-        return createSharedConsumer(topic, name, null);
-    }
+    @Override public MessageConsumer createSharedConsumer(Topic topic, String name) throws JMSException { return createSharedConsumer(topic, name, null); }
 
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String name, String selector) throws JMSException {
         notOn(Domain.QUEUE, "createSharedConsumer");
-        return subscribe(checkTopic(topic), SubscriptionKind.SHARED, name, Selector.parse(selector), false);
+        return subscribe(destinations.checkTopic(topic), SubscriptionKind.SHARED, name, Selector.parse(selector), false);
     }
 
-    @Override
-    public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
-        return createDurableSubscriber(topic, name, null, false);
-    }
+    @Override public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException { return createDurableSubscriber(topic, name, null, false); }
 
     @Override
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String selector, boolean noLocal) throws JMSException {
         notOn(Domain.QUEUE, "createDurableSubscriber");
-        return subscribe(checkTopic(topic), SubscriptionKind.DURABLE, name, Selector.parse(selector), noLocal);
+        return subscribe(destinations.checkTopic(topic), SubscriptionKind.DURABLE, name, Selector.parse(selector), noLocal);
     }
 
-    @Override
-    public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
-        return createDurableSubscriber(topic, name, null, false);
-    }
+    @Override public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException { return createDurableSubscriber(topic, name, null, false); }
 
     @Override
     public MessageConsumer createDurableConsumer(Topic topic, String name, String selector, boolean noLocal) throws JMSException {
         return createDurableSubscriber(topic, name, selector, noLocal);
     }
 
-    @Override
-    public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
-        return createSharedDurableConsumer(topic, name, null);
-    }
+    @Override public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException { return createSharedDurableConsumer(topic, name, null); }
 
     @Override
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String selector) throws JMSException {
         notOn(Domain.QUEUE, "createSharedDurableConsumer");
-        return subscribe(checkTopic(topic), SubscriptionKind.SHARED_DURABLE, name, Selector.parse(selector), false);
+        return subscribe(destinations.checkTopic(topic), SubscriptionKind.SHARED_DURABLE, name, Selector.parse(selector), false);
     }
 
     @Override
@@ -419,9 +320,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     }
 
     /** Gives messages the application never saw back at once. */
-    void release(List<ReceivedMessage> messages) {
-        ledger.release(messages);
-    }
+    void release(List<ReceivedMessage> messages) { ledger.release(messages); }
 
     // ------------------------------------------------------------------------------------ acknowledge, recover, transactions
 
@@ -439,17 +338,8 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         ledger.redeliver(ledger.takeAll());
     }
 
-    @Override
-    public boolean getTransacted() throws JMSException {
-        checkOpen();
-        return mode == Session.SESSION_TRANSACTED;
-    }
-
-    @Override
-    public int getAcknowledgeMode() throws JMSException {
-        checkOpen();
-        return mode;
-    }
+    @Override public boolean getTransacted() throws JMSException { checkOpen(); return mode == Session.SESSION_TRANSACTED; }
+    @Override public int getAcknowledgeMode() throws JMSException { checkOpen(); return mode; }
 
     @Override
     public void commit() throws JMSException {
@@ -461,8 +351,8 @@ public class JmsAwsSession implements QueueSession, TopicSession {
 
     private void checkNotInCallbackForCompletion(String what) throws IllegalStateException {
         // a MessageListener may commit its own session; a CompletionListener may not, but both run on the delivery thread
-        // and only the latter is outside a delivery, which is when deliveryLock is not held by this thread
-        if (isDeliveryThread() && !Thread.holdsLock(deliveryLock)) {
+        // and only the latter is outside a delivery
+        if (isDeliveryThread() && !dispatcher.inMessageListener()) {
             throw new IllegalStateException("a CompletionListener must not call " + what + " on its own session");
         }
     }
@@ -477,66 +367,16 @@ public class JmsAwsSession implements QueueSession, TopicSession {
 
     // ------------------------------------------------------------------------------------ listeners
 
-    @Override
-    public MessageListener getMessageListener() throws JMSException {
-        checkOpen();
-        return sessionListener;
-    }
+    @Override public MessageListener getMessageListener() throws JMSException { checkOpen(); return sessionListener; }
+    @Override public void setMessageListener(MessageListener listener) throws JMSException { checkOpen(); this.sessionListener = listener; }
+    @Override public void run() { throw new UnsupportedOperationException("Session.run() is for application-server facilities, which jms-aws does not use"); }
 
-    @Override
-    public void setMessageListener(MessageListener listener) throws JMSException {
-        checkOpen();
-        this.sessionListener = listener;
-    }
-
-    @Override
-    public void run() {
-        throw new UnsupportedOperationException("Session.run() is for application-server facilities, which jms-aws does not use");
-    }
-
-    /** Asks the dispatcher to deliver what the listener consumers hold. Coalesces repeated requests. */
-    void wakeDispatcher() {
-        if (closed || !connection.isStarted()) return;
-        if (dispatchScheduled.compareAndSet(false, true)) {
-            dispatcher.execute(this::dispatch);
-        }
-    }
-
-    private void dispatch() {
-        dispatchScheduled.set(false);
-        boolean delivered = true;
-        while (delivered && !closed && connection.isStarted()) {
-            delivered = false;
-            for (JmsAwsMessageConsumer c : consumers) {
-                synchronized (deliveryLock) {
-                    if (closed || !connection.isStarted()) return;
-                    deliveryThread = Thread.currentThread();
-                    try {
-                        delivered |= c.deliverToListener();
-                    } finally {
-                        deliveryThread = null;
-                    }
-                }
-            }
-        }
-    }
-
+    /** Asks the dispatcher to deliver what the listener consumers hold. */
+    void wakeDispatcher() { dispatcher.wake(); }
     /** Returns when no listener of this session is running. */
-    void awaitDeliveryIdle() {
-        if (isDeliveryThread()) return;
-        synchronized (deliveryLock) {
-            // acquiring the lock is the wait
-        }
-    }
-
-    void connectionStarted() {
-        consumers.forEach(JmsAwsMessageConsumer::connectionStarted);
-        wakeDispatcher();
-    }
-
-    void connectionStopped() {
-        consumers.forEach(JmsAwsMessageConsumer::connectionStopped);
-    }
+    void awaitDeliveryIdle() { dispatcher.awaitIdle(); }
+    void connectionStarted() { consumers.forEach(JmsAwsMessageConsumer::connectionStarted); wakeDispatcher(); }
+    void connectionStopped() { consumers.forEach(JmsAwsMessageConsumer::connectionStopped); }
 
     // ------------------------------------------------------------------------------------ close
 

@@ -10,8 +10,6 @@ import jakarta.jms.JMSException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sns.SnsAsyncClient;
-import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
-import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.batchmanager.SqsAsyncBatchManager;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
@@ -57,6 +55,7 @@ public final class SqsTransport implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final QueueDirectory directory;
     private final TopicDirectory topics;
+    private final SnsPublisher publisher;
     private final String description;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     /** ReceiveMessage calls under way with what handles their answer: close waits for them (see close). */
@@ -65,18 +64,6 @@ public final class SqsTransport implements AutoCloseable {
     /** The termination of every transport whose threads may still run: see {@link #awaitAllTerminated}. */
     private static final Set<CompletableFuture<Void>> UNTERMINATED = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
-
-    /**
-     * What differs between backends, where the provider must behave differently.
-     *
-     * @param cancelsReceives whether cancelling a ReceiveMessage really stops it (see {@link #cancelsReceives()})
-     */
-    public record Capabilities(boolean cancelsReceives) {
-        /** SQS over HTTP (AWS or a compatible endpoint): a request given up on may still take messages. */
-        public static final Capabilities HTTP = new Capabilities(false);
-        /** An in-process backend that honours cancellation. */
-        public static final Capabilities IN_PROCESS = new Capabilities(true);
-    }
 
     private SqsTransport(SqsAsyncClient sqs, SnsAsyncClient sns, AwsClients shared, JmsAwsConfig config, Capabilities capabilities) {
         UNTERMINATED.add(terminated);
@@ -103,6 +90,7 @@ public final class SqsTransport implements AutoCloseable {
         this.coalescer = new SendCoalescer(shared != null ? SendCoalescer.BlockingSqs.of(shared.blockingSqs) : SendCoalescer.BlockingSqs.of(sqs));
         this.directory = new QueueDirectory(sqs, config.get(Option.QUEUE_PREFIX), config.getBoolean(Option.AUTO_CREATE),
                 config.get(Option.FIFO_DEFAULT_GROUP_ID));
+        this.publisher = sns == null ? null : new SnsPublisher(sns, this::track);
         this.topics = sns == null ? null : new TopicDirectory(sns, config.get(Option.QUEUE_PREFIX), config.getBoolean(Option.AUTO_CREATE),
                 config.get(Option.FIFO_DEFAULT_GROUP_ID));
     }
@@ -129,13 +117,8 @@ public final class SqsTransport implements AutoCloseable {
         return new SqsTransport(clients.sqs, clients.sns, clients, config, Capabilities.HTTP);
     }
 
-    public SqsAsyncClient client() {
-        return sqs;
-    }
-
-    public QueueDirectory directory() {
-        return directory;
-    }
+    public SqsAsyncClient client() { return sqs; }
+    public QueueDirectory directory() { return directory; }
 
     public SnsAsyncClient sns() {
         if (sns == null) throw new IllegalStateException("this transport has no SNS client");
@@ -149,66 +132,22 @@ public final class SqsTransport implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------ publish
 
-    /** Publishes one message to a topic (same attributes as on a queue: raw delivery hands them on unchanged). */
+    /** Publishes one message to a topic. */
     public CompletableFuture<String> publish(TopicInfo t, OutboundMessage m) {
-        CompletableFuture<String> f = sns().publish(b -> b.topicArn(t.arn()).message(m.body()).messageAttributes(snsAttributes(m))
-                .messageGroupId(m.groupId()).messageDeduplicationId(m.deduplicationId())).thenApply(r -> r.messageId());
-        pending.add(f);
-        f.whenComplete((r, e) -> pending.remove(f));
-        return f;
+        return publisher().publish(t, m);
     }
 
     /** Publishes messages in order, in PublishBatch requests of at most 10 entries and 256 KiB, one after the other. */
     public void publishAll(TopicInfo t, List<OutboundMessage> messages) throws JMSException {
-        int i = 0;
-        while (i < messages.size()) {
-            int bytes = 0;
-            int end = i;
-            while (end < messages.size() && end - i < SqsLimits.MAX_BATCH_ENTRIES
-                    && bytes + messages.get(end).encodedSize() <= SqsLimits.SNS_MAX_PUBLISH_BYTES) {
-                bytes += messages.get(end).encodedSize();
-                end++;
-            }
-            if (end == i) end++;
-            List<PublishBatchRequestEntry> entries = new ArrayList<>();
-            for (int j = i; j < end; j++) {
-                OutboundMessage m = messages.get(j);
-                entries.add(PublishBatchRequestEntry.builder().id(Integer.toString(j - i)).message(m.body())
-                        .messageAttributes(snsAttributes(m)).messageGroupId(m.groupId()).messageDeduplicationId(m.deduplicationId()).build());
-            }
-            for (int attempt = 1; !entries.isEmpty(); attempt++) {
-                List<PublishBatchRequestEntry> batch = entries;
-                PublishBatchResponse r;
-                try {
-                    r = sns().publishBatch(b -> b.topicArn(t.arn()).publishBatchRequestEntries(batch)).join();
-                } catch (RuntimeException e) {
-                    throw AwsErrors.toJms(e, "PublishBatch", t.toString());
-                }
-                if (r.failed().isEmpty()) break;
-                var f = r.failed().get(0);
-                if (attempt >= ENTRY_ATTEMPTS || Boolean.TRUE.equals(f.senderFault())) {
-                    throw new JMSException("PublishBatch on " + t + ": " + r.failed().size() + " messages failed (" + f.code() + ": "
-                            + f.message() + "); the others were published", f.code());
-                }
-                Set<String> failedIds = new java.util.HashSet<>();
-                r.failed().forEach(x -> failedIds.add(x.id()));
-                entries = batch.stream().filter(e -> failedIds.contains(e.id())).toList();
-                sleepBackoff(attempt);
-            }
-            i = end;
-        }
+        publisher().publishAll(t, messages);
     }
 
-    private static Map<String, software.amazon.awssdk.services.sns.model.MessageAttributeValue> snsAttributes(OutboundMessage m) {
-        Map<String, software.amazon.awssdk.services.sns.model.MessageAttributeValue> out = new LinkedHashMap<>();
-        m.attributes().forEach((k, v) -> out.put(k, software.amazon.awssdk.services.sns.model.MessageAttributeValue.builder()
-                .dataType(v.dataType()).stringValue(v.stringValue()).binaryValue(v.binaryValue()).build()));
-        return out;
+    private SnsPublisher publisher() {
+        if (publisher == null) throw new IllegalStateException("this transport has no SNS client");
+        return publisher;
     }
 
-    public ScheduledExecutorService scheduler() {
-        return scheduler;
-    }
+    public ScheduledExecutorService scheduler() { return scheduler; }
 
     // ------------------------------------------------------------------------------------ send
 
@@ -244,20 +183,29 @@ public final class SqsTransport implements AutoCloseable {
      */
     public List<String> sendAll(QueueInfo q, List<OutboundMessage> messages) throws JMSException {
         List<String> ids = new ArrayList<>(messages.size());
+        for (List<OutboundMessage> batch : batches(messages, SqsLimits.MAX_BATCH_BYTES)) ids.addAll(sendBatch(q, batch));
+        return ids;
+    }
+
+    /**
+     * Messages cut, in order, into batches of at most 10 entries and {@code maxBytes}; a message
+     * alone always makes a batch (its size was checked at send()).
+     */
+    static List<List<OutboundMessage>> batches(List<OutboundMessage> messages, int maxBytes) {
+        List<List<OutboundMessage>> batches = new ArrayList<>();
         int i = 0;
         while (i < messages.size()) {
             int bytes = 0;
             int end = i;
-            while (end < messages.size() && end - i < SqsLimits.MAX_BATCH_ENTRIES
-                    && bytes + messages.get(end).encodedSize() <= SqsLimits.MAX_BATCH_BYTES) {
+            while (end < messages.size() && end - i < SqsLimits.MAX_BATCH_ENTRIES && bytes + messages.get(end).encodedSize() <= maxBytes) {
                 bytes += messages.get(end).encodedSize();
                 end++;
             }
-            if (end == i) end++; // a single message always fits: its size was checked at send()
-            ids.addAll(sendBatch(q, messages.subList(i, end)));
+            if (end == i) end++;
+            batches.add(messages.subList(i, end));
             i = end;
         }
-        return ids;
+        return batches;
     }
 
     private List<String> sendBatch(QueueInfo q, List<OutboundMessage> batch) throws JMSException {
@@ -308,9 +256,7 @@ public final class SqsTransport implements AutoCloseable {
      * gave up on, hiding them for a visibility timeout, so a long poll there is left to finish and
      * what it brings back is released.
      */
-    public boolean cancelsReceives() {
-        return cancelsReceives;
-    }
+    public boolean cancelsReceives() { return cancelsReceives; }
 
     /** Registers a receive and the handling of its answer; {@link #close} waits for it. */
     public void trackReceiveWork(CompletableFuture<?> work) {
@@ -383,7 +329,7 @@ public final class SqsTransport implements AutoCloseable {
         }
     }
 
-    private static void sleepBackoff(int attempt) {
+    static void sleepBackoff(int attempt) {
         try {
             Thread.sleep(Math.min(2000, 50L << attempt));
         } catch (InterruptedException e) {
@@ -446,7 +392,5 @@ public final class SqsTransport implements AutoCloseable {
     }
 
     @Override
-    public String toString() {
-        return description;
-    }
+    public String toString() { return description; }
 }

@@ -4,10 +4,7 @@ import io.jmsaws.destination.JmsAwsDestination;
 import io.jmsaws.destination.JmsAwsQueue;
 import io.jmsaws.message.JmsAwsMessage;
 import io.jmsaws.selector.Selector;
-import io.jmsaws.limits.SqsLimits;
-import io.jmsaws.provider.InboundMessage;
 import io.jmsaws.provider.QueueInfo;
-import io.jmsaws.util.JmsExceptions;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -19,25 +16,16 @@ import jakarta.jms.TopicSubscriber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Receives from one SQS queue. Messages arrive through long-polling ReceiveMessage requests of up
- * to {@code prefetch} (≤ 10) messages, one request at a time, issued only while someone wants
- * messages: a receive() call is waiting or a listener is set. What is buffered is owned (its visibility is extended) and released when the consumer
- * closes. Expired messages are deleted unseen; messages whose delivery time is still ahead are
- * hidden until then with ChangeMessageVisibility.
+ * A MessageConsumer (QueueReceiver, TopicSubscriber) on one queue: a JMS queue, or the
+ * subscription queue of a topic. Its {@link Prefetcher} brings the messages; this applies the
+ * consumer's rules (selector, noLocal) and hands them to receive() or the listener, the
+ * session's ledger recording each delivery.
  */
 public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     private static final Logger LOG = LoggerFactory.getLogger(JmsAwsMessageConsumer.class);
-    private static final long MAX_RETRY_DELAY_MILLIS = 30_000;
-    private static final long SELECTOR_MISS_MAX_DELAY_MILLIS = 5_000;
-
     private final JmsAwsSession session;
     /** What the application consumes from: the queue, or the topic whose subscription queue this reads. */
     private final JmsAwsDestination destination;
@@ -46,24 +34,7 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     private final Selector selector;
     private final boolean noLocal;
     private final SubscriptionConsumers.Handle subscription;
-    private final int prefetch;
-    /** Messages asked for per ReceiveMessage: {@code prefetch}, within SQS's limit. */
-    private final int batchSize;
-    private final int waitTimeSeconds;
-    private final Settlement settlement;
-    private final ArrayDeque<ReceivedMessage> buffer = new ArrayDeque<>();
-    /** Long polls under way: one, or two while the queue has a backlog (see maybeFetch). */
-    private int fetches;
-    /** The last long poll came back full: the queue has more, and a second poll may run beside the first. */
-    private boolean backlog;
-    private boolean shortPolling;
-    private final java.util.Set<java.util.concurrent.CompletableFuture<?>> receivesInFlight = new java.util.HashSet<>();
-    private boolean fetchScheduled;
-    private int waitingReceivers;
-    private long receiveDeadline = Long.MAX_VALUE; // of the receive(timeout) waiting now
-    private long retryDelayMillis;
-    private long selectorMissDelayMillis;
-    private JMSException lastError;
+    private final Prefetcher prefetcher;
     private volatile MessageListener listener;
     private volatile boolean closed;
 
@@ -76,10 +47,7 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         this.selector = selector;
         this.noLocal = noLocal;
         this.subscription = subscription;
-        this.prefetch = session.connection().config().getInt(io.jmsaws.config.Option.PREFETCH);
-        this.batchSize = Math.min(SqsLimits.MAX_RECEIVE_MESSAGES, prefetch);
-        this.waitTimeSeconds = session.connection().config().getInt(io.jmsaws.config.Option.WAIT_TIME_SECONDS);
-        this.settlement = session.connection().settlement();
+        this.prefetcher = new Prefetcher(session, destination, info, this::verdict, () -> !closed && !session.isClosed());
     }
 
     /** The SQS queue this consumer reads (a topic subscription's queue for topic consumers). */
@@ -95,290 +63,23 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         if (closed || session.isClosed()) throw new IllegalStateException("the consumer is closed");
     }
 
-    // ------------------------------------------------------------------------------------ fetching
-
-    /**
-     * Starts a ReceiveMessage if one is wanted. Call with the monitor held. A listener asks for the
-     * next batch when half of {@code prefetch} is left, so it arrives while the listener works
-     * through the rest; while the queue has a backlog (the last poll came back full) two polls may
-     * run at once, hiding most of a round trip, and an idle listener keeps one. Every request asks
-     * for a whole batch (requests are what SQS bills), so a listener's consumer holds at most
-     * {@code prefetch / 2 + 2 × prefetch} messages (25 with the default 10; {@code prefetch} 1
-     * keeps one poll). receive() calls fetch only what they cannot take from the buffer, and only
-     * while they wait: an open consumer the application is not reading from takes nothing from
-     * the queue that others could have.
-     */
-    private void maybeFetch() {
-        int allowed = backlog && prefetch > 1 ? 2 : 1;
-        if (fetches >= allowed || fetchScheduled || closed || !session.connection().isStarted()) return;
-        boolean wanted = listener != null ? buffer.size() <= prefetch / 2 : waitingReceivers > buffer.size() && !receiveDeadlinePassed();
-        if (!wanted) return;
-        fetches++;
-        fetch(batchSize, pollSeconds(), false);
-    }
-
-    /**
-     * The receive(timeout) waiting now is out of time: it returns null on its next look, so no
-     * poll is started for it (a 0-second poll the embedded backend answered at once used to ask
-     * again from its own completion until the stack overflowed).
-     */
-    private boolean receiveDeadlinePassed() {
-        return receiveDeadline != Long.MAX_VALUE && receiveDeadline <= System.currentTimeMillis();
-    }
-
-    /**
-     * A long poll outlives neither the receive(timeout) that asked for it nor the configured wait
-     * by more than a second: a poll left running after its consumer is gone would take messages
-     * no one reads, hiding them for a visibility timeout.
-     */
-    private int pollSeconds() {
-        if (listener != null || receiveDeadline == Long.MAX_VALUE) return waitTimeSeconds;
-        long remaining = receiveDeadline - System.currentTimeMillis();
-        return (int) Math.max(0, Math.min(waitTimeSeconds, (remaining + 999) / 1000));
-    }
-
-    /** receiveNoWait: one ReceiveMessage that does not wait, beside any long poll under way. */
-    private void shortPoll() {
-        shortPolling = true;
-        fetch(batchSize, 0, true);
-    }
-
-    /**
-     * Starts one ReceiveMessage. Its answer is always handled on the connection's pool, never on the
-     * stack that asked: the embedded backend answers a poll that need not wait before
-     * {@code receive} returns, and an answer handled in place may start the next poll, whose answer
-     * is handled in place, and so on. Whatever happens while handling it, the poll is counted as
-     * ended (see {@link #answered}); an unexpected Throwable reaches the waiting receive or the
-     * ExceptionListener and the consumer polls again after a pause.
-     */
-    private void fetch(int max, int waitSeconds, boolean shortPoll) {
-        CompletableFuture<List<InboundMessage>> f;
-        try {
-            f = session.provider().receive(info, destination, max, waitSeconds, null);
-        } catch (RuntimeException | Error e) {
-            f = CompletableFuture.failedFuture(e); // the request could not even be made: handled like a failed one
+    /** What the consumer's rules make of a received message before anyone sees it. */
+    private Prefetcher.Verdict verdict(JmsAwsMessage m) {
+        if (noLocal && session.connection().id().equals(m.originConnectionId())) {
+            return Prefetcher.Verdict.DELETE; // published by this connection: never delivered here
         }
-        if (!f.isDone()) receivesInFlight.add(f);
-        CompletableFuture<List<InboundMessage>> request = f;
-        Poll poll = new Poll(shortPoll);
-        session.provider().trackReceiveWork(f.whenCompleteAsync((messages, error) -> {
-            try {
-                synchronized (this) {
-                    receivesInFlight.remove(request);
-                    if (error instanceof CancellationException) {
-                        answered(poll); // stopped or closed meanwhile: a later start fetches again
-                        return;
-                    }
-                }
-                if (error != null) onFetchFailed(error, poll);
-                else onFetched(messages, poll);
-            } catch (RuntimeException | Error e) {
-                onAnswerFailed(e, poll);
-            } finally {
-                synchronized (this) {
-                    answered(poll);
-                    notifyAll();
-                }
-            }
-        }, session.connection().callbacks()));
-    }
-
-    /** One ReceiveMessage under way, counted in {@code fetches} (or {@code shortPolling}) until {@link #answered}. */
-    private static final class Poll {
-        final boolean shortPoll;
-        boolean ended;
-
-        Poll(boolean shortPoll) {
-            this.shortPoll = shortPoll;
-        }
-    }
-
-    /** The poll is no longer under way: counted down exactly once, whichever path its answer took. Call with the monitor held. */
-    private void answered(Poll poll) {
-        if (poll.ended) return;
-        poll.ended = true;
-        if (poll.shortPoll) shortPolling = false;
-        else fetches--;
-    }
-
-    /**
-     * Handling an answer threw: a bug, not bad input (decoding is lenient). What the answer
-     * brought stays with SQS (its visibility runs out); the error goes to the waiting receive or
-     * the ExceptionListener, and the consumer polls again after the usual back-off.
-     */
-    private void onAnswerFailed(Throwable t, Poll poll) {
-        LOG.error("jms-aws: handling a ReceiveMessage answer from {} failed: {}; the consumer polls again after a pause and the messages "
-                + "of that answer are delivered again after their visibility timeout", queue, t.toString());
-        LOG.debug("handling a ReceiveMessage answer failed", t);
-        JMSException e = new JMSException("jms-aws: handling a ReceiveMessage answer from " + queue + " failed: " + t);
-        e.initCause(t);
-        if (t instanceof Exception ex) e.setLinkedException(ex);
-        reportAndRetry(e, poll);
-    }
-
-    private void onFetched(List<InboundMessage> messages, Poll poll) {
-        long now = System.currentTimeMillis();
-        List<ReceivedMessage> decoded = new ArrayList<>(messages.size());
-        List<ReceivedMessage> missed = new ArrayList<>();
-        for (InboundMessage m : messages) {
-            VisibilityKeeper.Lease lease = session.connection().keeper().hold(info, m.receiptHandle(), now);
-            JmsAwsMessage jms = m.message();
-            ReceivedMessage r = new ReceivedMessage(info, m.receiptHandle(), m.messageId(), jms, lease);
-            try {
-                if (noLocal && session.connection().id().equals(jms.originConnectionId())) {
-                    settlement.delete(r); // published by this connection: never delivered here
-                } else if (selector == null || selector.matches(jms)) {
-                    decoded.add(r);
-                } else if (subscription != null) {
-                    // a subscription queue is this consumer's alone (or its sharers'): what the selector rejects is not for them
-                    settlement.delete(r);
-                } else {
-                    missed.add(r);
-                }
-            } catch (RuntimeException e) {
-                // a selector is checked when it is parsed: this is a bug, not bad input. The message goes back for redelivery.
-                LOG.error("cannot evaluate the selector of {} on message {}: {}; it is given back", queue, m.messageId(), e.toString());
-                LOG.debug("selector failure", e);
-                missed.add(r);
-            }
-        }
-        boolean closedNow;
-        // on a queue, what the selector does not take goes back at once for other consumers
-        session.release(missed);
-        synchronized (this) {
-            answered(poll);
-            if (!poll.shortPoll) backlog = messages.size() >= batchSize;
-            retryDelayMillis = 0;
-            closedNow = closed || !session.connection().isStarted(); // closed or stopped meanwhile: hold nothing
-            if (!closedNow) {
-                buffer.addAll(decoded);
-                if (!missed.isEmpty() && decoded.isEmpty()) {
-                    // only messages for others: wait before asking again, or this consumer would spin on them
-                    selectorMissDelayMillis = Math.min(SELECTOR_MISS_MAX_DELAY_MILLIS, Math.max(100, selectorMissDelayMillis * 2));
-                    fetchLater(selectorMissDelayMillis);
-                } else {
-                    if (!decoded.isEmpty()) selectorMissDelayMillis = 0;
-                    maybeFetch();
-                }
-            }
-            notifyAll();
-        }
-        if (closedNow) {
-            session.release(decoded); // arrived after close or stop: give them back at once
-        } else if (listener != null && !decoded.isEmpty()) {
-            session.wakeDispatcher();
-        }
-    }
-
-    private void onFetchFailed(Throwable error, Poll poll) {
-        reportAndRetry(JmsExceptions.fromFailure(error, "ReceiveMessage on " + queue), poll);
-    }
-
-    /**
-     * A poll ended without messages on an error: the waiting receive throws it, a listener's
-     * connection reports it, and a long-polling consumer tries again by itself after a growing
-     * pause (the endpoint may come back).
-     */
-    private void reportAndRetry(JMSException e, Poll poll) {
-        synchronized (this) {
-            answered(poll);
-            if (!poll.shortPoll) backlog = false;
-            notifyAll();
-            if (closed) return;
-            lastError = e;
-            if (poll.shortPoll) return;
-            retryDelayMillis = retryDelayMillis == 0 ? 200 : Math.min(MAX_RETRY_DELAY_MILLIS, retryDelayMillis * 2);
-            fetchLater(retryDelayMillis);
-        }
-        if (listener != null) session.connection().onAsyncError(e);
-    }
-
-    /**
-     * The connection stopped: no more fetching, and what is buffered goes back to SQS, so a
-     * stopped connection does not hold messages other consumers could take.
-     */
-    void connectionStopped() {
-        List<ReceivedMessage> held;
-        synchronized (this) {
-            held = new ArrayList<>(buffer);
-            buffer.clear();
-            stopReceivesInFlight();
-        }
-        session.release(held);
-    }
-
-    /**
-     * A long poll no one waits for any more: cancelled where that really stops it (embedded);
-     * elsewhere it runs to its end and what it brings back is released (see onFetched).
-     */
-    private void stopReceivesInFlight() {
-        if (session.provider().cancelsReceives()) new ArrayList<>(receivesInFlight).forEach(f -> f.cancel(true));
-    }
-
-    /** The next fetch, not before {@code delayMillis}. Call with the monitor held. */
-    private void fetchLater(long delayMillis) {
-        fetchScheduled = true;
-        try {
-            session.provider().scheduler().schedule(() -> {
-                synchronized (this) {
-                    fetchScheduled = false;
-                    maybeFetch();
-                }
-            }, delayMillis, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            fetchScheduled = false; // the connection is closing: no later fetch, and none is needed
-        }
+        if (selector == null || selector.matches(m)) return Prefetcher.Verdict.DELIVER;
+        // a subscription queue is this consumer's alone (or its sharers'): what the selector rejects is not for them;
+        // on a queue it goes back at once for other consumers
+        return subscription != null ? Prefetcher.Verdict.DELETE : Prefetcher.Verdict.GIVE_BACK;
     }
 
     void connectionStarted() {
-        synchronized (this) {
-            maybeFetch();
-            notifyAll();
-        }
+        prefetcher.started();
     }
 
-    // ------------------------------------------------------------------------------------ taking messages
-
-    /**
-     * The next message ready for the application, or null. Expired messages are deleted and
-     * messages due later are hidden until their delivery time, both without being seen.
-     */
-    private ReceivedMessage nextDeliverable() {
-        while (true) {
-            ReceivedMessage r;
-            synchronized (this) {
-                r = buffer.poll();
-                if (r == null) return null;
-            }
-            long now = System.currentTimeMillis();
-            long expiration = expirationOf(r.message);
-            if (expiration != 0 && expiration <= now) {
-                settlement.delete(r);
-                continue;
-            }
-            long due = deliveryTimeOf(r.message);
-            if (due > now) {
-                settlement.hide(r, (int) Math.min(SqsLimits.MAX_VISIBILITY_TIMEOUT_SECONDS - 60, (due - now + 999) / 1000));
-                continue;
-            }
-            return r;
-        }
-    }
-
-    private static long expirationOf(Message m) {
-        try {
-            return m.getJMSExpiration();
-        } catch (JMSException e) {
-            return 0;
-        }
-    }
-
-    private static long deliveryTimeOf(Message m) {
-        try {
-            return m.getJMSDeliveryTime();
-        } catch (JMSException e) {
-            return 0;
-        }
+    void connectionStopped() {
+        prefetcher.stopped();
     }
 
     /**
@@ -389,51 +90,11 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         checkOpen();
         if (listener != null) throw new IllegalStateException("this consumer has a MessageListener; it cannot also receive synchronously");
         long deadline = timeout > 0 ? System.currentTimeMillis() + timeout : Long.MAX_VALUE;
-        boolean polled = false;
-        while (true) {
-            ReceivedMessage r = nextDeliverable();
-            if (r != null) {
-                session.ledger().delivered(r);
-                session.ledger().deliveryCompleted(r); // acknowledges now in AUTO and DUPS_OK, nothing otherwise
-                return r.message;
-            }
-            synchronized (this) {
-                if (closed || session.isClosed()) return null;
-                if (lastError != null) {
-                    JMSException e = lastError;
-                    lastError = null;
-                    throw e;
-                }
-                if (!buffer.isEmpty()) continue;
-                if (noWait) {
-                    if (polled || !session.connection().isStarted()) return null;
-                    polled = true;
-                    shortPoll();
-                    while (shortPolling && !closed) waitFor(1_000);
-                    continue;
-                }
-                long remaining = deadline - System.currentTimeMillis();
-                if (remaining <= 0) return null;
-                waitingReceivers++;
-                receiveDeadline = deadline;
-                try {
-                    maybeFetch(); // its answer arrives on another thread, with notifyAll
-                    if (buffer.isEmpty() && lastError == null) waitFor(Math.min(remaining, 60_000));
-                } finally {
-                    waitingReceivers--;
-                    receiveDeadline = Long.MAX_VALUE;
-                }
-            }
-        }
-    }
-
-    private void waitFor(long millis) throws JMSException {
-        try {
-            wait(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JMSException("interrupted while receiving from " + queue);
-        }
+        ReceivedMessage r = prefetcher.next(deadline, noWait);
+        if (r == null) return null;
+        session.ledger().delivered(r);
+        session.ledger().deliveryCompleted(r); // acknowledges now in AUTO and DUPS_OK, nothing otherwise
+        return r.message;
     }
 
     @Override
@@ -455,11 +116,9 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     boolean deliverToListener() {
         MessageListener l = listener;
         if (l == null || closed) return false;
-        ReceivedMessage r = nextDeliverable();
+        ReceivedMessage r = prefetcher.nextDeliverable();
         if (r == null) {
-            synchronized (this) {
-                maybeFetch();
-            }
+            prefetcher.fetchIfWanted();
             return false;
         }
         session.ledger().delivered(r);
@@ -471,21 +130,13 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
             LOG.debug("MessageListener failure", e);
             session.ledger().deliveryFailed(r);
         }
-        synchronized (this) {
-            maybeFetch();
-        }
+        prefetcher.fetchIfWanted();
         return true;
     }
 
     /** Removes and returns the buffered messages of a FIFO message group (to go back with a redelivered one). */
-    synchronized List<ReceivedMessage> takeBufferedOfGroup(String group) {
-        List<ReceivedMessage> taken = new ArrayList<>();
-        buffer.removeIf(r -> {
-            boolean same = java.util.Objects.equals(DeliveryLedger.groupOf(r), group);
-            if (same) taken.add(r);
-            return same;
-        });
-        return taken;
+    List<ReceivedMessage> takeBufferedOfGroup(String group) {
+        return prefetcher.takeGroup(group);
     }
 
     // ------------------------------------------------------------------------------------ the rest of the API
@@ -500,9 +151,7 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     public void setMessageListener(MessageListener listener) throws JMSException {
         checkOpen();
         this.listener = listener;
-        synchronized (this) {
-            maybeFetch();
-        }
+        prefetcher.listening(listener != null);
         if (listener != null) session.wakeDispatcher();
     }
 
@@ -542,16 +191,11 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
 
     /** Stops receiving and gives buffered messages back to SQS. */
     void closeInternal() {
-        List<ReceivedMessage> held;
         synchronized (this) {
             if (closed) return;
             closed = true;
-            held = new ArrayList<>(buffer);
-            buffer.clear();
-            stopReceivesInFlight();
-            notifyAll();
         }
-        session.release(held);
+        session.release(prefetcher.close());
         session.removeConsumer(this);
         if (subscription != null) session.connection().subscriptions().closed(subscription);
     }

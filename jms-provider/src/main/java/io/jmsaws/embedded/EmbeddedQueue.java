@@ -2,8 +2,6 @@ package io.jmsaws.embedded;
 
 import io.jmsaws.limits.SqsLimits;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 /**
  * One embedded SQS queue: visibility timeouts, receive counts, delays, retention, FIFO groups with
@@ -46,16 +43,13 @@ final class EmbeddedQueue {
     /** FIFO queues: every message in send order, scanned by group. */
     private final TreeMap<Long, StoredMessage> bySeq = new TreeMap<>();
     private final Map<String, StoredMessage> byId = new HashMap<>();
-    private final Map<String, Dedup> dedup = new HashMap<>();
+    private final DeduplicationWindow dedup = new DeduplicationWindow();
     private final List<Waiter> waiters = new ArrayList<>();
     private ScheduledFuture<?> wakeup;
     private long wakeupAt = Long.MAX_VALUE;
     private long nextSeq;
     private long receiveSerial;
     private boolean deleted;
-
-    private record Dedup(String messageId, String sequenceNumber, long expiresAt) {
-    }
 
     private static final class Waiter {
         final ReceiveSpec spec;
@@ -66,17 +60,6 @@ final class EmbeddedQueue {
             this.spec = spec;
             this.future = future;
         }
-    }
-
-    /** What a ReceiveMessage asks for. */
-    record ReceiveSpec(int max, Integer visibilityTimeout, Predicate<String> systemAttributes, Predicate<String> messageAttributes) {
-    }
-
-    record SendSpec(String body, Map<String, MessageAttributeValue> attributes, Integer delaySeconds, String groupId,
-                    String deduplicationId) {
-    }
-
-    record SendResult(String messageId, String sequenceNumber, String md5OfBody) {
     }
 
     EmbeddedQueue(EmbeddedSqs server, String name, QueueAttributes attributes) {
@@ -121,15 +104,11 @@ final class EmbeddedQueue {
                 dedupId = spec.deduplicationId() != null ? spec.deduplicationId()
                         : attributes.contentBasedDeduplication() ? Hashes.sha256Hex(spec.body()) : null;
                 String dedupKey = attributes.dedupScopeIsGroup() ? spec.groupId() + "\u0000" + dedupId : dedupId;
-                dedup.values().removeIf(d -> d.expiresAt <= now);
-                Dedup seen = dedup.get(dedupKey);
-                if (seen != null) {
-                    // a duplicate inside the 5-minute window: accepted, answered like the original, not stored
-                    return new SendResult(seen.messageId, seen.sequenceNumber, Hashes.md5Hex(spec.body()));
-                }
+                DeduplicationWindow.Original seen = dedup.originalOf(dedupKey, now);
+                if (seen != null) return new SendResult(seen.messageId(), seen.sequenceNumber(), Hashes.md5Hex(spec.body()));
                 String id = UUID.randomUUID().toString();
                 String sequenceNumber = String.format("%020d", server.nextSequenceNumber());
-                dedup.put(dedupKey, new Dedup(id, sequenceNumber, now + SqsLimits.DEDUPLICATION_WINDOW_MILLIS));
+                dedup.remember(dedupKey, id, sequenceNumber, now);
                 result = store(id, spec, now, dedupId, sequenceNumber, attributes.delaySeconds());
             } else {
                 int delay = spec.delaySeconds() != null ? spec.delaySeconds() : attributes.delaySeconds();
@@ -216,14 +195,12 @@ final class EmbeddedQueue {
         int vt = spec.visibilityTimeout() != null ? spec.visibilityTimeout() : attributes.visibilityTimeout();
         List<Message> out = new ArrayList<>(taken.size());
         for (StoredMessage m : taken) {
-            if (!fifo) byVisibility.remove(m);
             m.receiveCount++;
             if (m.receiveCount == 1) m.firstReceiveTimestamp = now;
             m.lastReceivedAt = now;
-            m.visibleAt = now + vt * 1000L;
-            m.receiptHandle = m.id + ":" + (++receiveSerial) + ":" + name;
-            if (!fifo) byVisibility.add(m);
-            out.add(toSdk(m, spec));
+            setVisibleAt(m, now + vt * 1000L);
+            m.receiptHandle = ReceiptHandles.issue(m.id, ++receiveSerial, name);
+            out.add(m.toSdk(spec, fifo));
         }
         return out;
     }
@@ -290,29 +267,6 @@ final class EmbeddedQueue {
         }
     }
 
-    private Message toSdk(StoredMessage m, ReceiveSpec spec) {
-        Map<String, String> sys = new LinkedHashMap<>();
-        putIf(sys, spec, MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, Integer.toString(m.receiveCount));
-        putIf(sys, spec, MessageSystemAttributeName.SENT_TIMESTAMP, Long.toString(m.sentTimestamp));
-        putIf(sys, spec, MessageSystemAttributeName.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP, Long.toString(m.firstReceiveTimestamp));
-        putIf(sys, spec, MessageSystemAttributeName.SENDER_ID, "000000000000");
-        if (fifo) {
-            putIf(sys, spec, MessageSystemAttributeName.MESSAGE_GROUP_ID, m.groupId);
-            putIf(sys, spec, MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID, m.deduplicationId);
-            putIf(sys, spec, MessageSystemAttributeName.SEQUENCE_NUMBER, m.sequenceNumber);
-        }
-        Map<String, MessageAttributeValue> attrs = new LinkedHashMap<>();
-        m.attributes.forEach((k, v) -> {
-            if (spec.messageAttributes().test(k)) attrs.put(k, v);
-        });
-        return Message.builder().messageId(m.id).receiptHandle(m.receiptHandle).body(m.body).md5OfBody(m.md5OfBody)
-                .attributesWithStrings(sys).messageAttributes(attrs).build();
-    }
-
-    private static void putIf(Map<String, String> sys, ReceiveSpec spec, MessageSystemAttributeName name, String value) {
-        if (value != null && spec.systemAttributes().test(name.toString())) sys.put(name.toString(), value);
-    }
-
     /** Serves waiting receives that can now be served; returns their completions, to run outside the lock. */
     private List<Runnable> serveWaiters(long now) {
         if (waiters.isEmpty()) return List.of();
@@ -374,10 +328,8 @@ final class EmbeddedQueue {
             for (Message sent : messages) {
                 StoredMessage m = byId.get(sent.messageId());
                 if (m == null || !sent.receiptHandle().equals(m.receiptHandle)) continue;
-                if (!fifo) byVisibility.remove(m);
                 m.receiveCount--;
-                m.visibleAt = now;
-                if (!fifo) byVisibility.add(m);
+                setVisibleAt(m, now);
             }
             completions = serveWaiters(now);
         }
@@ -388,7 +340,7 @@ final class EmbeddedQueue {
 
     void delete(String receiptHandle) {
         synchronized (this) {
-            StoredMessage m = byId.get(messageIdOf(receiptHandle));
+            StoredMessage m = byId.get(ReceiptHandles.messageIdOf(receiptHandle));
             // an outdated receipt handle succeeds without deleting, as SQS does
             if (m != null && receiptHandle.equals(m.receiptHandle)) remove(m);
         }
@@ -398,30 +350,24 @@ final class EmbeddedQueue {
         List<Runnable> completions;
         synchronized (this) {
             long now = System.currentTimeMillis();
-            StoredMessage m = byId.get(messageIdOf(receiptHandle));
+            StoredMessage m = byId.get(ReceiptHandles.messageIdOf(receiptHandle));
             if (m == null || !receiptHandle.equals(m.receiptHandle) || m.visibleAt <= now) throw SqsErrors.notInflight();
             if (timeoutSeconds < 0 || timeoutSeconds > SqsLimits.MAX_VISIBILITY_TIMEOUT_SECONDS
                     || now + timeoutSeconds * 1000L - m.lastReceivedAt > SqsLimits.MAX_VISIBILITY_TIMEOUT_SECONDS * 1000L) {
                 throw SqsErrors.invalidParameter("Value " + timeoutSeconds + " for parameter VisibilityTimeout is invalid. "
                         + "Reason: Total VisibilityTimeout for the message is beyond the limit [43200 seconds]");
             }
-            if (!fifo) byVisibility.remove(m);
-            m.visibleAt = now + timeoutSeconds * 1000L;
-            if (!fifo) byVisibility.add(m);
+            setVisibleAt(m, now + timeoutSeconds * 1000L);
             completions = serveWaiters(now);
         }
         completions.forEach(server.deliveryExecutor()::execute);
     }
 
-    private static String messageIdOf(String receiptHandle) {
-        int colon = receiptHandle == null ? -1 : receiptHandle.indexOf(':');
-        if (colon <= 0) throw SqsErrors.receiptHandleInvalid(receiptHandle);
-        return receiptHandle.substring(0, colon);
-    }
-
-    /** Whether a receipt handle was issued by this queue (so batch entries can be checked). */
-    static boolean looksValid(String receiptHandle) {
-        return receiptHandle != null && receiptHandle.indexOf(':') > 0;
+    /** A standard queue keeps its messages sorted by when they become visible: re-sort on every change. */
+    private void setVisibleAt(StoredMessage m, long at) {
+        if (!fifo) byVisibility.remove(m);
+        m.visibleAt = at;
+        if (!fifo) byVisibility.add(m);
     }
 
     // ------------------------------------------------------------------------------------ admin
@@ -448,17 +394,6 @@ final class EmbeddedQueue {
     }
 
     synchronized Map<String, String> approximateCounts() {
-        long now = System.currentTimeMillis();
-        int visible = 0, inFlight = 0, delayed = 0;
-        for (StoredMessage m : byId.values()) {
-            if (m.visibleAt <= now) visible++;
-            else if (m.receiveCount > 0) inFlight++;
-            else delayed++;
-        }
-        Map<String, String> counts = new LinkedHashMap<>();
-        counts.put("ApproximateNumberOfMessages", Integer.toString(visible));
-        counts.put("ApproximateNumberOfMessagesNotVisible", Integer.toString(inFlight));
-        counts.put("ApproximateNumberOfMessagesDelayed", Integer.toString(delayed));
-        return counts;
+        return StoredMessage.approximateCounts(byId.values(), System.currentTimeMillis());
     }
 }

@@ -1,6 +1,5 @@
 package io.jmsaws.embedded;
 
-import io.jmsaws.embedded.EmbeddedQueue.SendSpec;
 import io.jmsaws.limits.SqsLimits;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;

@@ -1,8 +1,5 @@
 package io.jmsaws.embedded;
 
-import io.jmsaws.embedded.EmbeddedQueue.ReceiveSpec;
-import io.jmsaws.embedded.EmbeddedQueue.SendResult;
-import io.jmsaws.embedded.EmbeddedQueue.SendSpec;
 import io.jmsaws.embedded.EmbeddedSqs.Operation;
 import io.jmsaws.limits.SqsLimits;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

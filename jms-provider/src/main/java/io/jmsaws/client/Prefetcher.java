@@ -1,0 +1,400 @@
+package io.jmsaws.client;
+
+import io.jmsaws.destination.JmsAwsDestination;
+import io.jmsaws.limits.SqsLimits;
+import io.jmsaws.message.JmsAwsMessage;
+import io.jmsaws.provider.InboundMessage;
+import io.jmsaws.provider.QueueInfo;
+import io.jmsaws.util.JmsExceptions;
+import jakarta.jms.JMSException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A consumer's supply of messages: the ReceiveMessage requests that fill its buffer, and what the
+ * buffer holds. Requests go out only while someone wants messages (a receive() waits, or a listener
+ * is set), each for a whole batch; what is buffered is owned (its visibility is extended) and given
+ * back when the consumer closes or its connection stops. Expired messages are deleted unseen;
+ * messages whose delivery time is still ahead are hidden until then.
+ */
+final class Prefetcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Prefetcher.class);
+
+    /** What becomes of a received message before anyone sees it. */
+    enum Verdict { DELIVER, DELETE, GIVE_BACK }
+
+    /** The consumer's rules (selector, noLocal, subscription) on a received message. */
+    interface Filter { Verdict verdict(JmsAwsMessage message); }
+
+    private final JmsAwsSession session;
+    /** What the application consumes from: the queue, or the topic whose subscription queue this reads. */
+    private final JmsAwsDestination destination;
+    private final QueueInfo info;
+    private final Filter filter;
+    /** The consumer and its session are open. */
+    private final BooleanSupplier open;
+    private final int prefetch;
+    /** Messages asked for per ReceiveMessage: {@code prefetch}, within SQS's limit. */
+    private final int batchSize;
+    private final int waitTimeSeconds;
+    private final Settlement settlement;
+    private final ArrayDeque<ReceivedMessage> buffer = new ArrayDeque<>();
+    /** Long polls under way: one, or two while the queue has a backlog (see maybeFetch). */
+    private int fetches;
+    /** The last long poll came back full: the queue has more, and a second poll may run beside the first. */
+    private boolean backlog;
+    private boolean shortPolling;
+    private final java.util.Set<CompletableFuture<?>> receivesInFlight = new java.util.HashSet<>();
+    private boolean fetchScheduled;
+    private int waitingReceivers;
+    private long receiveDeadline = Long.MAX_VALUE; // of the receive(timeout) waiting now
+    /** After a failed poll: the endpoint may come back. */
+    private final Backoff retryDelay = new Backoff(200, 30_000);
+    /** After a poll that brought only messages for other consumers: without it this consumer would spin on them. */
+    private final Backoff selectorMissDelay = new Backoff(100, 5_000);
+    private JMSException lastError;
+    /** A MessageListener is set: fetch ahead of it, and wake the dispatcher when messages arrive. */
+    private volatile boolean listening;
+    private volatile boolean closed;
+
+    Prefetcher(JmsAwsSession session, JmsAwsDestination destination, QueueInfo info, Filter filter, BooleanSupplier open) {
+        this.session = session;
+        this.destination = destination;
+        this.info = info;
+        this.filter = filter;
+        this.open = open;
+        this.prefetch = session.connection().config().getInt(io.jmsaws.config.Option.PREFETCH);
+        this.batchSize = Math.min(SqsLimits.MAX_RECEIVE_MESSAGES, prefetch);
+        this.waitTimeSeconds = session.connection().config().getInt(io.jmsaws.config.Option.WAIT_TIME_SECONDS);
+        this.settlement = session.connection().settlement();
+    }
+
+    /** A listener was set or removed. */
+    synchronized void listening(boolean listening) { this.listening = listening; maybeFetch(); }
+    /** Asks for more if the buffer runs low (after a listener's delivery, or when it found the buffer empty). */
+    synchronized void fetchIfWanted() { maybeFetch(); }
+
+    /** The consumer closes: no more fetching; returns what the buffer held, to be given back. */
+    synchronized List<ReceivedMessage> close() {
+        closed = true;
+        List<ReceivedMessage> held = new ArrayList<>(buffer);
+        buffer.clear();
+        stopReceivesInFlight();
+        notifyAll();
+        return held;
+    }
+
+    /**
+     * Starts a ReceiveMessage if one is wanted. Call with the monitor held. A listener asks for the
+     * next batch when half of {@code prefetch} is left, so it arrives while the listener works
+     * through the rest; while the queue has a backlog (the last poll came back full) two polls may
+     * run at once, hiding most of a round trip, and an idle listener keeps one. Every request asks
+     * for a whole batch (requests are what SQS bills), so a listener's consumer holds at most
+     * {@code prefetch / 2 + 2 × prefetch} messages (25 with the default 10; {@code prefetch} 1
+     * keeps one poll). receive() calls fetch only what they cannot take from the buffer, and only
+     * while they wait: an open consumer the application is not reading from takes nothing from
+     * the queue that others could have.
+     */
+    private void maybeFetch() {
+        int allowed = backlog && prefetch > 1 ? 2 : 1;
+        if (fetches >= allowed || fetchScheduled || closed || !session.connection().isStarted()) return;
+        boolean wanted = listening ? buffer.size() <= prefetch / 2 : waitingReceivers > buffer.size() && !receiveDeadlinePassed();
+        if (!wanted) return;
+        fetches++;
+        fetch(batchSize, pollSeconds(), false);
+    }
+
+    /**
+     * The receive(timeout) waiting now is out of time: it returns null on its next look, so no
+     * poll is started for it (a 0-second poll the embedded backend answered at once used to ask
+     * again from its own completion until the stack overflowed).
+     */
+    private boolean receiveDeadlinePassed() {
+        return receiveDeadline != Long.MAX_VALUE && receiveDeadline <= System.currentTimeMillis();
+    }
+
+    /**
+     * A long poll outlives neither the receive(timeout) that asked for it nor the configured wait
+     * by more than a second: a poll left running after its consumer is gone would take messages
+     * no one reads, hiding them for a visibility timeout.
+     */
+    private int pollSeconds() {
+        if (listening || receiveDeadline == Long.MAX_VALUE) return waitTimeSeconds;
+        long remaining = receiveDeadline - System.currentTimeMillis();
+        return (int) Math.max(0, Math.min(waitTimeSeconds, (remaining + 999) / 1000));
+    }
+
+    /** receiveNoWait: one ReceiveMessage that does not wait, beside any long poll under way. */
+    private void shortPoll() {
+        shortPolling = true;
+        fetch(batchSize, 0, true);
+    }
+
+    /**
+     * Starts one ReceiveMessage. Its answer is always handled on the connection's pool, never on the
+     * stack that asked: the embedded backend answers a poll that need not wait before
+     * {@code receive} returns, and an answer handled in place may start the next poll, whose answer
+     * is handled in place, and so on. Whatever happens while handling it, the poll is counted as
+     * ended (see {@link #answered}); an unexpected Throwable reaches the waiting receive or the
+     * ExceptionListener and the consumer polls again after a pause.
+     */
+    private void fetch(int max, int waitSeconds, boolean shortPoll) {
+        CompletableFuture<List<InboundMessage>> f;
+        try {
+            f = session.provider().receive(info, destination, max, waitSeconds, null);
+        } catch (RuntimeException | Error e) {
+            f = CompletableFuture.failedFuture(e); // the request could not even be made: handled like a failed one
+        }
+        if (!f.isDone()) receivesInFlight.add(f);
+        CompletableFuture<List<InboundMessage>> request = f;
+        Poll poll = new Poll(shortPoll);
+        session.provider().trackReceiveWork(f.whenCompleteAsync((messages, error) -> {
+            try {
+                synchronized (this) {
+                    receivesInFlight.remove(request);
+                    if (error instanceof CancellationException) {
+                        answered(poll); // stopped or closed meanwhile: a later start fetches again
+                        return;
+                    }
+                }
+                if (error != null) onFetchFailed(error, poll);
+                else onFetched(messages, poll);
+            } catch (RuntimeException | Error e) {
+                onAnswerFailed(e, poll);
+            } finally {
+                synchronized (this) {
+                    answered(poll);
+                    notifyAll();
+                }
+            }
+        }, session.connection().callbacks()));
+    }
+
+    /** One ReceiveMessage under way, counted in {@code fetches} (or {@code shortPolling}) until {@link #answered}. */
+    private static final class Poll {
+        final boolean shortPoll;
+        boolean ended;
+        Poll(boolean shortPoll) { this.shortPoll = shortPoll; }
+    }
+
+    /** The poll is no longer under way: counted down exactly once, whichever path its answer took. Call with the monitor held. */
+    private void answered(Poll poll) {
+        if (poll.ended) return;
+        poll.ended = true;
+        if (poll.shortPoll) shortPolling = false;
+        else fetches--;
+    }
+
+    /**
+     * Handling an answer threw: a bug, not bad input (decoding is lenient). What the answer
+     * brought stays with SQS (its visibility runs out); the error goes to the waiting receive or
+     * the ExceptionListener, and the consumer polls again after the usual back-off.
+     */
+    private void onAnswerFailed(Throwable t, Poll poll) {
+        LOG.error("jms-aws: handling a ReceiveMessage answer from {} failed: {}; the consumer polls again after a pause and the messages "
+                + "of that answer are delivered again after their visibility timeout", info, t.toString());
+        LOG.debug("handling a ReceiveMessage answer failed", t);
+        JMSException e = new JMSException("jms-aws: handling a ReceiveMessage answer from " + info + " failed: " + t);
+        e.initCause(t);
+        if (t instanceof Exception ex) e.setLinkedException(ex);
+        reportAndRetry(e, poll);
+    }
+
+    private void onFetched(List<InboundMessage> messages, Poll poll) {
+        long now = System.currentTimeMillis();
+        List<ReceivedMessage> decoded = new ArrayList<>(messages.size());
+        List<ReceivedMessage> missed = new ArrayList<>();
+        for (InboundMessage m : messages) {
+            VisibilityKeeper.Lease lease = session.connection().keeper().hold(info, m.receiptHandle(), now);
+            JmsAwsMessage jms = m.message();
+            ReceivedMessage r = new ReceivedMessage(info, m.receiptHandle(), m.messageId(), jms, lease);
+            try {
+                switch (filter.verdict(jms)) {
+                    case DELIVER -> decoded.add(r);
+                    case DELETE -> settlement.delete(r);
+                    case GIVE_BACK -> missed.add(r);
+                }
+            } catch (RuntimeException e) {
+                // a selector is checked when it is parsed: this is a bug, not bad input. The message goes back for redelivery.
+                LOG.error("cannot evaluate the selector of {} on message {}: {}; it is given back", info, m.messageId(), e.toString());
+                LOG.debug("selector failure", e);
+                missed.add(r);
+            }
+        }
+        boolean closedNow;
+        // on a queue, what the selector does not take goes back at once for other consumers
+        session.release(missed);
+        synchronized (this) {
+            answered(poll);
+            if (!poll.shortPoll) backlog = messages.size() >= batchSize;
+            retryDelay.reset();
+            closedNow = closed || !session.connection().isStarted(); // closed or stopped meanwhile: hold nothing
+            if (!closedNow) {
+                buffer.addAll(decoded);
+                if (!missed.isEmpty() && decoded.isEmpty()) {
+                    fetchLater(selectorMissDelay.next());
+                } else {
+                    if (!decoded.isEmpty()) selectorMissDelay.reset();
+                    maybeFetch();
+                }
+            }
+            notifyAll();
+        }
+        if (closedNow) {
+            session.release(decoded); // arrived after close or stop: give them back at once
+        } else if (listening && !decoded.isEmpty()) {
+            session.wakeDispatcher();
+        }
+    }
+
+    private void onFetchFailed(Throwable error, Poll poll) {
+        reportAndRetry(JmsExceptions.fromFailure(error, "ReceiveMessage on " + info), poll);
+    }
+
+    /**
+     * A poll ended without messages on an error: the waiting receive throws it, a listener's
+     * connection reports it, and a long-polling consumer tries again by itself after a growing
+     * pause (the endpoint may come back).
+     */
+    private void reportAndRetry(JMSException e, Poll poll) {
+        synchronized (this) {
+            answered(poll);
+            if (!poll.shortPoll) backlog = false;
+            notifyAll();
+            if (closed) return;
+            lastError = e;
+            if (poll.shortPoll) return;
+            fetchLater(retryDelay.next());
+        }
+        if (listening) session.connection().onAsyncError(e);
+    }
+
+    /**
+     * The connection stopped: no more fetching, and what is buffered goes back to SQS, so a
+     * stopped connection does not hold messages other consumers could take.
+     */
+    void stopped() {
+        List<ReceivedMessage> held;
+        synchronized (this) {
+            held = new ArrayList<>(buffer);
+            buffer.clear();
+            stopReceivesInFlight();
+        }
+        session.release(held);
+    }
+
+    /**
+     * A long poll no one waits for any more: cancelled where that really stops it (embedded);
+     * elsewhere it runs to its end and what it brings back is released (see onFetched).
+     */
+    private void stopReceivesInFlight() {
+        if (session.provider().cancelsReceives()) new ArrayList<>(receivesInFlight).forEach(f -> f.cancel(true));
+    }
+
+    /** The next fetch, not before {@code delayMillis}. Call with the monitor held. */
+    private void fetchLater(long delayMillis) {
+        fetchScheduled = true;
+        try {
+            session.provider().scheduler().schedule(() -> {
+                synchronized (this) {
+                    fetchScheduled = false;
+                    maybeFetch();
+                }
+            }, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            fetchScheduled = false; // the connection is closing: no later fetch, and none is needed
+        }
+    }
+
+    void started() {
+        synchronized (this) {
+            maybeFetch();
+            notifyAll();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ taking messages
+
+    /**
+     * The next message ready for the application, or null: what fell outside its delivery window
+     * meanwhile is settled unseen (see {@link DeliveryWindow}).
+     */
+    ReceivedMessage nextDeliverable() {
+        while (true) {
+            ReceivedMessage r;
+            synchronized (this) {
+                r = buffer.poll();
+            }
+            if (r == null || DeliveryWindow.deliverableNow(r, settlement)) return r;
+        }
+    }
+
+    /**
+     * The next message for a synchronous receive: {@code deadline} is when to give up
+     * ({@code Long.MAX_VALUE}: never); {@code noWait} tries one short ReceiveMessage at most. Null
+     * when the time is up or the consumer closed; the error of a failed poll is thrown once.
+     */
+    ReceivedMessage next(long deadline, boolean noWait) throws JMSException {
+        boolean polled = false;
+        while (true) {
+            ReceivedMessage r = nextDeliverable();
+            if (r != null) return r;
+            synchronized (this) {
+                if (closed || !open.getAsBoolean()) return null;
+                if (lastError != null) {
+                    JMSException e = lastError;
+                    lastError = null;
+                    throw e;
+                }
+                if (!buffer.isEmpty()) continue;
+                if (noWait) {
+                    if (polled || !session.connection().isStarted()) return null;
+                    polled = true;
+                    shortPoll();
+                    while (shortPolling && !closed) waitFor(1_000);
+                    continue;
+                }
+                long remaining = deadline - System.currentTimeMillis();
+                if (remaining <= 0) return null;
+                waitingReceivers++;
+                receiveDeadline = deadline;
+                try {
+                    maybeFetch(); // its answer arrives on another thread, with notifyAll
+                    if (buffer.isEmpty() && lastError == null) waitFor(Math.min(remaining, 60_000));
+                } finally {
+                    waitingReceivers--;
+                    receiveDeadline = Long.MAX_VALUE;
+                }
+            }
+        }
+    }
+
+    private void waitFor(long millis) throws JMSException {
+        try {
+            wait(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JMSException("interrupted while receiving from " + info);
+        }
+    }
+
+    /** Removes and returns the buffered messages of a FIFO message group (to go back with a redelivered one). */
+    synchronized List<ReceivedMessage> takeGroup(String group) {
+        List<ReceivedMessage> taken = new ArrayList<>();
+        buffer.removeIf(r -> {
+            boolean same = java.util.Objects.equals(DeliveryLedger.groupOf(r), group);
+            if (same) taken.add(r);
+            return same;
+        });
+        return taken;
+    }
+
+}

@@ -35,7 +35,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class AwsClients {
     /** By {@link #keyOf}; guarded by itself. */
-    private static final Map<String, AwsClients> SHARED = new HashMap<>();
+    private static Map<String, AwsClients> shared() {
+        return io.jmsaws.util.ClassLoaderState.of(AwsClients.class, HashMap::new);
+    }
 
     final SqsAsyncClient sqs;
     final SnsAsyncClient sns;
@@ -59,11 +61,11 @@ final class AwsClients {
     /** The clients for this configuration and credentials, made on first use; {@link #release} when done. */
     static AwsClients acquire(JmsAwsConfig config, String user, String password) throws JMSException {
         String key = keyOf(config, user, password);
-        synchronized (SHARED) {
-            AwsClients clients = SHARED.get(key);
+        synchronized (shared()) {
+            AwsClients clients = shared().get(key);
             if (clients == null) {
                 clients = create(config, user, password, key);
-                SHARED.put(key, clients);
+                shared().put(key, clients);
             }
             clients.users++;
             return clients;
@@ -75,12 +77,12 @@ final class AwsClients {
      * others use the clients; for the last one, once the clients are closed and their threads ended.
      */
     void release(CompletableFuture<Void> terminated) {
-        synchronized (SHARED) {
+        synchronized (shared()) {
             if (--users > 0) {
                 terminated.complete(null);
                 return;
             }
-            SHARED.remove(key);
+            shared().remove(key);
         }
         sqs.close();
         sns.close();

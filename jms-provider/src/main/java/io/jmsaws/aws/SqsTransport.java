@@ -62,12 +62,14 @@ public final class SqsTransport implements AutoCloseable {
     private final Set<CompletableFuture<?>> receiveWork = ConcurrentHashMap.newKeySet();
     private final boolean cancelsReceives;
     /** The termination of every transport whose threads may still run: see {@link #awaitAllTerminated}. */
-    private static final Set<CompletableFuture<Void>> UNTERMINATED = ConcurrentHashMap.newKeySet();
+    private static Set<CompletableFuture<Void>> unterminated() {
+        return io.jmsaws.util.ClassLoaderState.of(SqsTransport.class, ConcurrentHashMap::newKeySet);
+    }
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
     private SqsTransport(SqsAsyncClient sqs, SnsAsyncClient sns, AwsClients shared, JmsAwsConfig config, Capabilities capabilities) {
-        UNTERMINATED.add(terminated);
-        terminated.whenComplete((r, e) -> UNTERMINATED.remove(terminated));
+        unterminated().add(terminated);
+        terminated.whenComplete((r, e) -> unterminated().remove(terminated));
         this.sqs = sqs;
         this.sns = sns;
         this.shared = shared;
@@ -383,7 +385,7 @@ public final class SqsTransport implements AutoCloseable {
      * containers about to unload the provider's classes (a resource adapter being stopped).
      */
     public static void awaitAllTerminated(Duration max) {
-        CompletableFuture<?>[] all = UNTERMINATED.toArray(new CompletableFuture<?>[0]);
+        CompletableFuture<?>[] all = unterminated().toArray(new CompletableFuture<?>[0]);
         try {
             CompletableFuture.allOf(all).get(max.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {

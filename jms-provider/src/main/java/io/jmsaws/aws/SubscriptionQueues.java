@@ -46,7 +46,10 @@ public final class SubscriptionQueues {
     static final long LEASE_RENEW_MILLIS = 5 * 60_000;
     public static final long LEASE_EXPIRY_MILLIS = 3 * LEASE_RENEW_MILLIS;
     private static final long SWEEP_INTERVAL_MILLIS = 10 * 60_000;
-    private static final Map<String, Long> LAST_SWEEP = new ConcurrentHashMap<>();
+    /** When this class loader last swept each backend. */
+    private static Map<String, Long> lastSweep() {
+        return io.jmsaws.util.ClassLoaderState.of(SubscriptionQueues.class, ConcurrentHashMap::new);
+    }
     /** The name prefix of temporary queues and topics. */
     static final String TEMPORARY_PREFIX = "jmsaws-tmp-";
     /** The queue name prefixes of the queues that live only as long as their connection. */
@@ -275,9 +278,9 @@ public final class SubscriptionQueues {
     void sweepSoon() {
         long now = System.currentTimeMillis();
         String key = transport.toString();
-        Long last = LAST_SWEEP.get(key);
+        Long last = lastSweep().get(key);
         if (last != null && now - last < SWEEP_INTERVAL_MILLIS) return;
-        LAST_SWEEP.put(key, now);
+        lastSweep().put(key, now);
         background.execute(() -> {
             try {
                 int removed = sweep(LEASE_EXPIRY_MILLIS);

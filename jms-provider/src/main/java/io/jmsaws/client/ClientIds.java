@@ -1,5 +1,6 @@
 package io.jmsaws.client;
 
+import io.jmsaws.util.ClassLoaderState;
 import jakarta.jms.InvalidClientIDException;
 
 import java.util.Set;
@@ -11,24 +12,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * (the README says so).
  */
 final class ClientIds {
-    private static final Set<String> ACTIVE = ConcurrentHashMap.newKeySet();
+    /** The ids in use, as "backend|id", kept in {@link ClassLoaderState}. */
+    private static Set<String> active() {
+        return ClassLoaderState.of(ClientIds.class, ConcurrentHashMap::newKeySet);
+    }
 
     private ClientIds() {
     }
 
     /** Takes {@code id} for a connection to {@code backend}, or refuses it when another connection has it. */
     static void register(String backend, String id) throws InvalidClientIDException {
-        if (!ACTIVE.add(backend + "|" + id)) {
+        if (!active().add(backend + "|" + id)) {
             throw new InvalidClientIDException("client id '" + id + "' is already in use by another connection to " + backend + " in this JVM");
         }
     }
 
     static void release(String backend, String id) {
-        ACTIVE.remove(backend + "|" + id);
-    }
-
-    /** Forgets every id: the resource adapter stops, and the connections of its class loader are gone. */
-    static void clear() {
-        ACTIVE.clear();
+        active().remove(backend + "|" + id);
     }
 }

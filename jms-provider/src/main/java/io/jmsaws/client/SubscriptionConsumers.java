@@ -5,6 +5,7 @@ import io.jmsaws.provider.Provider;
 import io.jmsaws.provider.Subscription;
 import io.jmsaws.provider.SubscriptionKind;
 import io.jmsaws.selector.Selector;
+import io.jmsaws.util.ClassLoaderState;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
@@ -21,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class SubscriptionConsumers {
     /** Consumers open in this JVM per durable or shared subscription (see {@link #key}). */
-    private static final Map<String, AtomicInteger> ACTIVE = new ConcurrentHashMap<>();
+    private static Map<String, AtomicInteger> active() {
+        return ClassLoaderState.of(SubscriptionConsumers.class, ConcurrentHashMap::new);
+    }
 
     /** A consumer's hold on a subscription, given back by {@link #closed}. */
     record Handle(Subscription subscription, String activeKey) {
@@ -47,7 +50,7 @@ final class SubscriptionConsumers {
         String activeKey = kind == SubscriptionKind.NON_DURABLE ? null : key(kind, clientId, name);
         int others = 0;
         if (activeKey != null) {
-            AtomicInteger active = ACTIVE.computeIfAbsent(activeKey, k -> new AtomicInteger());
+            AtomicInteger active = active().computeIfAbsent(activeKey, k -> new AtomicInteger());
             synchronized (active) {
                 if (kind == SubscriptionKind.DURABLE && active.get() > 0) {
                     throw new IllegalStateException("durable subscription '" + name + "' of client '" + clientId
@@ -59,7 +62,7 @@ final class SubscriptionConsumers {
         try {
             return new Handle(provider.subscribe(topic, kind, clientId, name, selector, others), activeKey);
         } catch (JMSException | RuntimeException e) {
-            if (activeKey != null) ACTIVE.get(activeKey).decrementAndGet();
+            if (activeKey != null) active().get(activeKey).decrementAndGet();
             throw e;
         }
     }
@@ -68,7 +71,7 @@ final class SubscriptionConsumers {
     void closed(Handle h) {
         SubscriptionKind kind = h.subscription().kind();
         if (h.activeKey() != null) {
-            AtomicInteger active = ACTIVE.get(h.activeKey());
+            AtomicInteger active = active().get(h.activeKey());
             int left;
             synchronized (active) {
                 left = active.decrementAndGet();
@@ -84,7 +87,7 @@ final class SubscriptionConsumers {
     void unsubscribe(String clientId, String name) throws JMSException {
         for (SubscriptionKind kind : new SubscriptionKind[] {SubscriptionKind.DURABLE, SubscriptionKind.SHARED_DURABLE}) {
             if (kind == SubscriptionKind.DURABLE && clientId == null) continue;
-            AtomicInteger active = ACTIVE.get(key(kind, clientId, name));
+            AtomicInteger active = active().get(key(kind, clientId, name));
             if (active != null && active.get() > 0) {
                 throw new IllegalStateException("durable subscription '" + name + "' has an active consumer; close it before unsubscribing");
             }

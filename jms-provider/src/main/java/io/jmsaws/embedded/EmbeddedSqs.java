@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public final class EmbeddedSqs {
     public static final String ACCOUNT_ID = "000000000000";
     public static final String REGION = "us-east-1";
-    private static final Map<String, EmbeddedSqs> INSTANCES = new ConcurrentHashMap<>();
+    private static Map<String, EmbeddedSqs> instances() {
+        return io.jmsaws.util.ClassLoaderState.of(EmbeddedSqs.class, ConcurrentHashMap::new);
+    }
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     /** The operations it serves, for request counting. */
@@ -65,7 +67,7 @@ public final class EmbeddedSqs {
 
     /** The instance of that name, created on first use. */
     public static EmbeddedSqs instance(String name) {
-        return INSTANCES.computeIfAbsent(name, EmbeddedSqs::new);
+        return instances().computeIfAbsent(name, EmbeddedSqs::new);
     }
 
     /**
@@ -74,12 +76,12 @@ public final class EmbeddedSqs {
      * would otherwise keep the class loader and its threads alive.
      */
     public static void shutdownAll() {
-        for (EmbeddedSqs sqs : INSTANCES.values()) {
+        for (EmbeddedSqs sqs : instances().values()) {
             sqs.reset();
             sqs.scheduler.shutdownNow();
             sqs.deliveryExecutor.shutdownNow();
         }
-        INSTANCES.clear();
+        instances().clear();
     }
 
     /** Removes every queue and topic of the instance and resets its counters (for tests). */

@@ -7,6 +7,7 @@ import io.jmsaws.embedded.EmbeddedSqs;
 import io.jmsaws.ra.inbound.InboundActivation;
 import io.jmsaws.ra.inbound.JmsAwsActivationSpec;
 import io.jmsaws.aws.SqsTransport;
+import io.jmsaws.util.ClassLoaderState;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
@@ -118,6 +119,8 @@ public class JmsAwsResourceAdapter implements ResourceAdapter, Serializable {
         JmsAwsConfig c = config;
         // the embedded backend lives in this adapter's class loader: nothing else can reach its queues any more
         if (c != null && c.backend() == JmsAwsConfig.Backend.EMBEDDED) EmbeddedSqs.shutdownAll();
+        // client ids, subscription consumers, shared clients, sweeps: nothing of this class loader outlives the adapter
+        ClassLoaderState.drop();
         LOG.info("jms-aws resource adapter stopped");
     }
 

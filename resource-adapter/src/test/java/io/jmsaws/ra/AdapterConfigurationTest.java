@@ -85,4 +85,22 @@ class AdapterConfigurationTest {
             ra.stop();
         }
     }
+
+    /** A stopped adapter leaves nothing behind in its class loader: the server can unload it (client ids, subscriptions, clients, embedded queues). */
+    @Test
+    void stoppingTheAdapterDropsEveryPieceOfClassLoaderWideState() throws Exception {
+        JmsAwsResourceAdapter ra = new JmsAwsResourceAdapter();
+        ra.setConnectionUrl("embedded://ra-state-" + UUID.randomUUID());
+        ra.start(NO_CONTEXT);
+        try (Connection c = ra.connectionFactory().createConnection()) {
+            c.setClientID("ra-state");
+            c.start();
+            Session s = c.createSession(Session.AUTO_ACKNOWLEDGE);
+            s.createDurableConsumer(s.createTopic("ra-state-topic"), "kept").close();
+            s.createProducer(s.createQueue("ra-state-queue")).send(s.createTextMessage("left behind"));
+        }
+        assertThat(io.jmsaws.util.ClassLoaderState.owners()).as("state kept while the adapter runs").isPositive();
+        ra.stop();
+        assertThat(io.jmsaws.util.ClassLoaderState.owners()).as("state left after stop").isZero();
+    }
 }

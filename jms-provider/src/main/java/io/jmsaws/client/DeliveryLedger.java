@@ -1,5 +1,6 @@
 package io.jmsaws.client;
 
+import io.jmsaws.policy.RedeliveryPolicy;
 import io.jmsaws.message.JmsAwsMessage;
 import jakarta.jms.Session;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package io.jmsaws.client;
 
+import io.jmsaws.policy.RedeliveryPolicy;
 import io.jmsaws.config.JmsAwsConfig;
 import io.jmsaws.config.Option;
 import io.jmsaws.destination.JmsAwsDestination;

@@ -1,7 +1,7 @@
 package io.jmsaws.client;
 
 import io.jmsaws.destination.JmsAwsDestination;
-import io.jmsaws.limits.SqsLimits;
+import io.jmsaws.policy.PrefetchPolicy;
 import io.jmsaws.message.JmsAwsMessage;
 import io.jmsaws.provider.InboundMessage;
 import io.jmsaws.provider.QueueInfo;
@@ -42,7 +42,6 @@ final class Prefetcher {
     /** The consumer and its session are open. */
     private final BooleanSupplier open;
     private final int prefetch;
-    /** Messages asked for per ReceiveMessage: {@code prefetch}, within SQS's limit. */
     private final int batchSize;
     private final int waitTimeSeconds;
     private final Settlement settlement;
@@ -71,9 +70,10 @@ final class Prefetcher {
         this.info = info;
         this.filter = filter;
         this.open = open;
-        this.prefetch = session.connection().config().getInt(io.jmsaws.config.Option.PREFETCH);
-        this.batchSize = Math.min(SqsLimits.MAX_RECEIVE_MESSAGES, prefetch);
-        this.waitTimeSeconds = session.connection().config().getInt(io.jmsaws.config.Option.WAIT_TIME_SECONDS);
+        PrefetchPolicy policy = PrefetchPolicy.from(session.connection().config());
+        this.prefetch = policy.prefetch();
+        this.batchSize = policy.batchSize();
+        this.waitTimeSeconds = policy.waitTimeSeconds();
         this.settlement = session.connection().settlement();
     }
 

@@ -1,4 +1,4 @@
-package io.jmsaws.client;
+package io.jmsaws.policy;
 
 import io.jmsaws.config.JmsAwsConfig;
 import io.jmsaws.config.Option;
@@ -11,15 +11,15 @@ import io.jmsaws.limits.SqsLimits;
  * visibility timeout, so it holds across processes and counts toward the queue's
  * maxReceiveCount like any redelivery.
  */
-record RedeliveryPolicy(long initialDelayMillis, double backoff, long maxDelayMillis) {
+public record RedeliveryPolicy(long initialDelayMillis, double backoff, long maxDelayMillis) {
 
-    static RedeliveryPolicy from(JmsAwsConfig config) {
+    public static RedeliveryPolicy from(JmsAwsConfig config) {
         return new RedeliveryPolicy(Long.parseLong(config.get(Option.REDELIVERY_DELAY)),
                 Double.parseDouble(config.get(Option.REDELIVERY_BACKOFF)), Long.parseLong(config.get(Option.MAX_REDELIVERY_DELAY)));
     }
 
     /** The visibility timeout, in whole seconds (rounded up), for a message delivered {@code deliveryCount} times. */
-    int delaySeconds(int deliveryCount) {
+    public int delaySeconds(int deliveryCount) {
         if (initialDelayMillis <= 0) return 0;
         double delay = initialDelayMillis * Math.pow(backoff, Math.max(0, deliveryCount - 1));
         long capped = (long) Math.min(delay, maxDelayMillis);

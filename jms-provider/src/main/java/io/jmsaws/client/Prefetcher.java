@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +53,7 @@ final class Prefetcher {
     /** The last long poll came back full: the queue has more, and a second poll may run beside the first. */
     private boolean backlog;
     private boolean shortPolling;
-    private final java.util.Set<CompletableFuture<?>> receivesInFlight = new java.util.HashSet<>();
+    private final Set<CompletableFuture<?>> receivesInFlight = new HashSet<>();
     private boolean fetchScheduled;
     private int waitingReceivers;
     private long receiveDeadline = Long.MAX_VALUE; // of the receive(timeout) waiting now
@@ -161,7 +163,8 @@ final class Prefetcher {
                 synchronized (this) {
                     receivesInFlight.remove(request);
                     if (error instanceof CancellationException) {
-                        answered(poll); // stopped or closed meanwhile: a later start fetches again
+                        answered(poll); // stopped or closed; a start() since found this poll still counted: fetch now
+                        maybeFetch();
                         return;
                     }
                 }
@@ -389,12 +392,8 @@ final class Prefetcher {
     /** Removes and returns the buffered messages of a FIFO message group (to go back with a redelivered one). */
     synchronized List<ReceivedMessage> takeGroup(String group) {
         List<ReceivedMessage> taken = new ArrayList<>();
-        buffer.removeIf(r -> {
-            boolean same = java.util.Objects.equals(DeliveryLedger.groupOf(r), group);
-            if (same) taken.add(r);
-            return same;
-        });
+        for (ReceivedMessage r : buffer) if (java.util.Objects.equals(DeliveryLedger.groupOf(r), group)) taken.add(r);
+        buffer.removeAll(taken);
         return taken;
     }
-
 }

@@ -146,4 +146,34 @@ abstract class ConsumerLivenessContract {
         });
         assertThat(later.await(20, TimeUnit.SECONDS)).as("the second send's CompletionListener was called").isTrue();
     }
+
+    /**
+     * stop() cancels a listener's long poll (on the embedded backend); its cancellation is handled on
+     * another thread, so a start() right after may find the poll still counted. The consumer must
+     * fetch again all the same.
+     */
+    @Test
+    void aListenerFetchesAfterEveryQuickStopAndStart() throws Exception {
+        Connection c = backend().factory("waitTimeSeconds=20").createConnection();
+        opened.add(c);
+        Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue q = s.createQueue(QueueBehaviourContract.uniqueName("stop-start"));
+        java.util.concurrent.BlockingQueue<String> got = new java.util.concurrent.LinkedBlockingQueue<>();
+        s.createConsumer(q).setMessageListener(m -> {
+            try {
+                got.add(((TextMessage) m).getText());
+            } catch (JMSException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        MessageProducer p = s.createProducer(q);
+        c.start();
+        for (int round = 0; round < 25; round++) {
+            Thread.sleep(20); // a long poll is under way
+            c.stop(); // the embedded backend cancels it
+            c.start(); // at once: the cancellation may not be handled yet
+            p.send(s.createTextMessage("round " + round));
+            assertThat(got.poll(10, TimeUnit.SECONDS)).as("delivered after stop/start, round %d", round).isEqualTo("round " + round);
+        }
+    }
 }

@@ -182,6 +182,15 @@ final class Operators {
         }
     }
 
+    /** Operands the grammar makes arithmetic: a string or boolean literal (or condition) there is invalid. */
+    static void checkArithmetic(List<Expression> operands, String operator, Function<String, InvalidSelectorException> error)
+            throws InvalidSelectorException {
+        for (Expression e : operands) {
+            Class<?> t = staticType(e);
+            if (t != null && t != Number.class) throw error.apply(operator + " takes arithmetic operands, not a " + t.getSimpleName());
+        }
+    }
+
     static void checkOrdered(Expression a, Expression b, Function<String, InvalidSelectorException> error) throws InvalidSelectorException {
         for (Expression e : List.of(a, b)) {
             Class<?> t = staticType(e);

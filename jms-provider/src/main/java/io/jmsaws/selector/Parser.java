@@ -103,8 +103,12 @@ final class Parser {
             Expression high = value(arithmetic());
             Operators.checkComparable(value(left), low, this::error);
             Operators.checkComparable(left, high, this::error);
-            Expression between = new Operators.Between(left, low, high);
-            return not ? new Operators.Not(between) : between;
+            // arithmetic-expr BETWEEN arithmetic-expr AND arithmetic-expr (spec 3.8.1.2): no strings, no booleans
+            Operators.checkArithmetic(List.of(left, low, high), "BETWEEN", this::error);
+            // "age NOT BETWEEN 15 AND 19 is equivalent to age < 15 OR age > 19" (spec 3.8.1.2): not NOT(BETWEEN), which a value
+            // of another type would turn from false into true
+            if (not) return new Operators.Or(new Operators.Comparison("<", left, low), new Operators.Comparison(">", left, high));
+            return new Operators.Between(left, low, high);
         }
         if (accept(Kind.KEYWORD, "IN")) {
             if (!(left instanceof Operators.Identifier)) throw error("IN needs a property name on its left");
@@ -172,7 +176,14 @@ final class Parser {
     }
 
     private Expression unary() throws InvalidSelectorException {
-        if (accept(Kind.OP, "-")) return new Operators.Negate(numeric(unary()));
+        if (accept(Kind.OP, "-")) {
+            Token t = peek();
+            if (t.kind() == Kind.EXACT && Tokenizer.LONG_MIN_MAGNITUDE.equals(t.value())) {
+                pos++;
+                return new Operators.Literal(Long.MIN_VALUE); // -9223372036854775808: the one literal whose magnitude is no long
+            }
+            return new Operators.Negate(numeric(unary()));
+        }
         if (accept(Kind.OP, "+")) return numeric(unary());
         return primary();
     }
@@ -186,6 +197,10 @@ final class Parser {
         Token t = next();
         switch (t.kind()) {
             case STRING, EXACT, APPROX -> {
+                if (Tokenizer.LONG_MIN_MAGNITUDE.equals(t.value()) && t.kind() == Kind.EXACT) {
+                    pos--;
+                    throw error("exact numeric literal " + t.text() + " is out of range (a long is at most 9223372036854775807)");
+                }
                 return new Operators.Literal(t.value());
             }
             case IDENT -> {

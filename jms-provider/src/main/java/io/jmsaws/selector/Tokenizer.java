@@ -11,6 +11,9 @@ import java.util.Set;
 final class Tokenizer {
     enum Kind { STRING, EXACT, APPROX, IDENT, KEYWORD, OP, END }
 
+    /** The magnitude of Long.MIN_VALUE: a valid exact literal after a unary minus only (its token value is this string). */
+    static final String LONG_MIN_MAGNITUDE = "9223372036854775808";
+
     record Token(Kind kind, String text, Object value, int position) {
         boolean is(Kind k, String t) {
             return kind == k && text.equals(t);
@@ -114,7 +117,9 @@ final class Tokenizer {
                 out.add(new Token(Kind.APPROX, text, Double.parseDouble(text), start));
             } else {
                 boolean octal = text.length() > 1 && text.startsWith("0");
-                out.add(new Token(Kind.EXACT, text, Long.parseLong(text, octal ? 8 : 10), start));
+                // 9223372036854775808 only exists negated (Long.MIN_VALUE): the parser checks that a minus stands before it
+                Object value = text.equals(LONG_MIN_MAGNITUDE) ? LONG_MIN_MAGNITUDE : Long.parseLong(text, octal ? 8 : 10);
+                out.add(new Token(Kind.EXACT, text, value, start));
             }
         } catch (NumberFormatException e) {
             throw error(s, start, "malformed number '" + text + "'");

@@ -87,21 +87,10 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection {
         }
     }
 
-    Provider provider() {
-        return provider;
-    }
-
-    VisibilityKeeper keeper() {
-        return keeper;
-    }
-
-    Settlement settlement() {
-        return settlement;
-    }
-
-    ExecutorService pool() {
-        return pool;
-    }
+    Provider provider() { return provider; }
+    VisibilityKeeper keeper() { return keeper; }
+    Settlement settlement() { return settlement; }
+    ExecutorService pool() { return pool; }
 
     /**
      * Where answers from SQS are handled: the pool, never the thread that made the request; once the
@@ -118,33 +107,13 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection {
         };
     }
 
-    JmsAwsConfig config() {
-        return config;
-    }
-
-    TrustedPackages trustedPackages() {
-        return trustedPackages;
-    }
-
-    RedeliveryPolicy redeliveryPolicy() {
-        return redeliveryPolicy;
-    }
-
-    String id() {
-        return id;
-    }
-
-    SubscriptionConsumers subscriptions() {
-        return subscriptions;
-    }
-
-    boolean isStarted() {
-        return started && !closed;
-    }
-
-    boolean isClosed() {
-        return closed;
-    }
+    JmsAwsConfig config() { return config; }
+    TrustedPackages trustedPackages() { return trustedPackages; }
+    RedeliveryPolicy redeliveryPolicy() { return redeliveryPolicy; }
+    String id() { return id; }
+    SubscriptionConsumers subscriptions() { return subscriptions; }
+    boolean isStarted() { return started && !closed; }
+    boolean isClosed() { return closed; }
 
     void checkOpen() throws IllegalStateException {
         if (closed) throw new IllegalStateException("the connection is closed");
@@ -163,8 +132,20 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection {
     }
 
     private JmsAwsSession createSession(boolean transacted, int acknowledgeMode, JmsAwsSession.Domain domain) throws JMSException {
-        checkOpen();
         used();
+        return newSession(transacted, acknowledgeMode, domain);
+    }
+
+    /**
+     * The session of a new JMSContext: made without counting as a use of the connection, so the
+     * context's setClientID right after createContext() is still allowed (JMSContext.setClientID).
+     */
+    JmsAwsSession createContextSession(int sessionMode) throws JMSException {
+        return newSession(sessionMode == Session.SESSION_TRANSACTED, sessionMode, JmsAwsSession.Domain.UNIFIED);
+    }
+
+    private JmsAwsSession newSession(boolean transacted, int acknowledgeMode, JmsAwsSession.Domain domain) throws JMSException {
+        checkOpen();
         int mode = transacted ? Session.SESSION_TRANSACTED : acknowledgeMode;
         if (!transacted && mode != Session.AUTO_ACKNOWLEDGE && mode != Session.CLIENT_ACKNOWLEDGE && mode != Session.DUPS_OK_ACKNOWLEDGE) {
             throw new JMSException("acknowledge mode " + acknowledgeMode + " is not one of AUTO_ACKNOWLEDGE (1), "
@@ -279,7 +260,10 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection {
     public void stop() throws JMSException {
         checkOpen();
         used();
-        checkNotInOwnCallback("stop");
+        // a MessageListener may not stop its own connection (it would wait for itself); a CompletionListener may (spec 6.1.5, 7.3.8)
+        for (JmsAwsSession s : sessions) {
+            if (s.inMessageListener()) throw new IllegalStateException("a MessageListener must not stop its own connection");
+        }
         synchronized (lifecycle) {
             started = false;
         }
@@ -391,7 +375,5 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection {
     }
 
     @Override
-    public String toString() {
-        return "JmsAwsConnection[" + provider + (clientId == null ? "" : ", clientID=" + clientId) + "]";
-    }
+    public String toString() { return "JmsAwsConnection[" + provider + (clientId == null ? "" : ", clientID=" + clientId) + "]"; }
 }

@@ -45,6 +45,7 @@ public final class JmsAwsContext implements JMSContext {
     private final boolean inJtaTransaction;
     private volatile boolean autoStart = true;
     private volatile boolean closed;
+    private volatile boolean used;
 
     public JmsAwsContext(JmsAwsConnection connection, int sessionMode) {
         this(connection, new AtomicInteger(1), sessionMode);
@@ -54,7 +55,7 @@ public final class JmsAwsContext implements JMSContext {
         this.connection = connection;
         this.connectionUsers = connectionUsers;
         this.sessionMode = sessionMode;
-        this.session = (JmsAwsSession) JmsExceptions.runtime(() -> connection.createSession(sessionMode));
+        this.session = JmsExceptions.runtime(() -> connection.createContextSession(sessionMode));
         this.managedClose = null;
         this.inJtaTransaction = false;
     }
@@ -86,7 +87,13 @@ public final class JmsAwsContext implements JMSContext {
         }
     }
 
+    /** Every action but getClientID/setClientID counts as a use: the client id can be set only before the first (JMSContext.setClientID). */
     private void checkOpen() {
+        checkNotClosed();
+        used = true;
+    }
+
+    private void checkNotClosed() {
         if (closed) throw new IllegalStateRuntimeException("the JMSContext is closed");
     }
 
@@ -107,8 +114,14 @@ public final class JmsAwsContext implements JMSContext {
         return new JmsAwsJMSProducer(session);
     }
 
-    @Override public String getClientID() { checkOpen(); return JmsExceptions.runtime(connection::getClientID); }
-    @Override public void setClientID(String clientID) { checkOpen(); JmsExceptions.runtime(() -> connection.setClientID(clientID)); }
+    @Override public String getClientID() { checkNotClosed(); return JmsExceptions.runtime(connection::getClientID); }
+
+    @Override
+    public void setClientID(String clientID) {
+        checkNotClosed();
+        if (used) throw new IllegalStateRuntimeException("the client id must be set right after the JMSContext is created, before any other use");
+        JmsExceptions.runtime(() -> connection.setClientID(clientID));
+    }
     @Override public ConnectionMetaData getMetaData() { checkOpen(); return JmsExceptions.runtime(connection::getMetaData); }
     @Override public ExceptionListener getExceptionListener() { checkOpen(); return JmsExceptions.runtime(connection::getExceptionListener); }
     @Override public void setExceptionListener(ExceptionListener listener) { checkOpen(); JmsExceptions.runtime(() -> connection.setExceptionListener(listener)); }

@@ -92,6 +92,8 @@ public class JmsAwsMessageProducer implements QueueSender, TopicPublisher {
 
     @Override
     public void close() throws JMSException {
+        if (closed) return;
+        session.checkNotInCallbackForCompletion("close on its own MessageProducer");
         closed = true;
         session.removeProducer(this);
     }

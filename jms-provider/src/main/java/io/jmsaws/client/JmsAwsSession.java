@@ -345,15 +345,19 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     public void commit() throws JMSException {
         checkOpen();
         if (mode != Session.SESSION_TRANSACTED) throw new IllegalStateException("commit() needs a transacted session");
-        checkNotInCallbackForCompletion("commit");
+        checkNotInCallbackForCompletion("commit on its own session");
         transaction.commit();
     }
 
-    private void checkNotInCallbackForCompletion(String what) throws IllegalStateException {
+    /** Whether the calling thread runs one of this session's MessageListeners (not a CompletionListener). */
+    boolean inMessageListener() { return dispatcher.inMessageListener(); }
+
+    /** A CompletionListener must not close its own producer, session or connection, nor commit or roll back its session (spec 7.3.8). */
+    void checkNotInCallbackForCompletion(String what) throws IllegalStateException {
         // a MessageListener may commit its own session; a CompletionListener may not, but both run on the delivery thread
         // and only the latter is outside a delivery
         if (isDeliveryThread() && !dispatcher.inMessageListener()) {
-            throw new IllegalStateException("a CompletionListener must not call " + what + " on its own session");
+            throw new IllegalStateException("a CompletionListener must not call " + what);
         }
     }
 
@@ -361,7 +365,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     public void rollback() throws JMSException {
         checkOpen();
         if (mode != Session.SESSION_TRANSACTED) throw new IllegalStateException("rollback() needs a transacted session");
-        checkNotInCallbackForCompletion("rollback");
+        checkNotInCallbackForCompletion("rollback on its own session");
         transaction.rollback();
     }
 

@@ -1,0 +1,148 @@
+package io.jmsaws.client;
+
+import io.jmsaws.testing.TestBackend;
+import jakarta.jms.CompletionListener;
+import jakarta.jms.Connection;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.IllegalStateRuntimeException;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Places where Jakarta Messaging 3.1 says exactly what a provider must do, checked on every
+ * backend: the client id of a new JMSContext, and what a CompletionListener may and may not do to
+ * its own producer, session, connection and context (spec 7.3.8).
+ */
+abstract class ConformanceContract {
+    protected abstract TestBackend backend();
+
+    /** Runs {@code inCallback} inside the CompletionListener of an asynchronous send, and returns what it reported. */
+    private static List<String> fromCompletionListener(MessageProducer p, Message m, Callback inCallback) throws Exception {
+        CompletableFuture<List<String>> outcome = new CompletableFuture<>();
+        p.send(m, new CompletionListener() {
+            @Override
+            public void onCompletion(Message message) {
+                List<String> seen = new ArrayList<>();
+                try {
+                    inCallback.run(seen);
+                    outcome.complete(seen);
+                } catch (Throwable t) {
+                    outcome.completeExceptionally(t);
+                }
+            }
+
+            @Override
+            public void onException(Message message, Exception exception) {
+                outcome.completeExceptionally(exception);
+            }
+        });
+        return outcome.get(20, TimeUnit.SECONDS);
+    }
+
+    @FunctionalInterface
+    private interface Callback {
+        void run(List<String> seen) throws Exception;
+    }
+
+    /** Records "name: refused" when {@code action} throws {@code refusal}, "name: allowed" when it returns. */
+    private static void attempt(List<String> seen, String name, Class<? extends Throwable> refusal, Callback action) throws Exception {
+        try {
+            action.run(seen);
+            seen.add(name + ": allowed");
+        } catch (Throwable t) {
+            if (!refusal.isInstance(t)) throw new AssertionError(name + " threw " + t, t);
+            seen.add(name + ": refused");
+        }
+    }
+
+    @Test
+    void aNewContextMaySetItsClientIdAndAUsedOneMayNot() {
+        String id = "ctx-" + UUID.randomUUID();
+        try (JMSContext ctx = backend().factory().createContext()) {
+            ctx.setClientID(id);
+            assertThat(ctx.getClientID()).isEqualTo(id);
+        }
+        try (JMSContext ctx = backend().factory().createContext()) {
+            ctx.createProducer();
+            ctx.createQueue("any");
+            assertThatThrownBy(() -> ctx.setClientID("late-" + UUID.randomUUID())).isInstanceOf(IllegalStateRuntimeException.class);
+        }
+    }
+
+    @Test
+    void aCompletionListenerMayStopItsConnectionButNotCloseItsProducerSessionOrConnection() throws Exception {
+        try (Connection c = backend().factory().createConnection()) {
+            c.start();
+            Session s = c.createSession(Session.AUTO_ACKNOWLEDGE);
+            Queue q = s.createQueue(QueueBehaviourContract.uniqueName("cl-rules"));
+            MessageProducer p = s.createProducer(q);
+            List<String> seen = fromCompletionListener(p, s.createTextMessage("x"), r -> {
+                attempt(r, "producer.close", IllegalStateException.class, x -> p.close());
+                attempt(r, "session.close", IllegalStateException.class, x -> s.close());
+                attempt(r, "connection.close", IllegalStateException.class, x -> c.close());
+                attempt(r, "connection.stop", IllegalStateException.class, x -> c.stop());
+            });
+            assertThat(seen).containsExactly("producer.close: refused", "session.close: refused", "connection.close: refused",
+                    "connection.stop: allowed");
+        }
+    }
+
+    @Test
+    void aCompletionListenerMayNotCommitOrRollBackItsSession() throws Exception {
+        try (Connection c = backend().factory().createConnection()) {
+            Session s = c.createSession(Session.SESSION_TRANSACTED);
+            MessageProducer p = s.createProducer(s.createQueue(QueueBehaviourContract.uniqueName("cl-tx")));
+            List<String> seen = fromCompletionListener(p, s.createTextMessage("x"), r -> {
+                attempt(r, "commit", IllegalStateException.class, x -> s.commit());
+                attempt(r, "rollback", IllegalStateException.class, x -> s.rollback());
+            });
+            assertThat(seen).containsExactly("commit: refused", "rollback: refused");
+            s.rollback();
+        }
+    }
+
+    @Test
+    void aCompletionListenerMayStopItsContextButNotCloseOrCommitIt() throws Exception {
+        try (JMSContext ctx = backend().factory().createContext(JMSContext.SESSION_TRANSACTED)) {
+            Queue q = ctx.createQueue(QueueBehaviourContract.uniqueName("cl-ctx"));
+            CompletableFuture<List<String>> outcome = new CompletableFuture<>();
+            ctx.createProducer().setAsync(new CompletionListener() {
+                @Override
+                public void onCompletion(Message message) {
+                    List<String> r = new ArrayList<>();
+                    try {
+                        attempt(r, "context.close", IllegalStateRuntimeException.class, x -> ctx.close());
+                        attempt(r, "context.commit", IllegalStateRuntimeException.class, x -> ctx.commit());
+                        attempt(r, "context.rollback", IllegalStateRuntimeException.class, x -> ctx.rollback());
+                        attempt(r, "context.stop", IllegalStateRuntimeException.class, x -> ctx.stop());
+                        outcome.complete(r);
+                    } catch (Throwable t) {
+                        outcome.completeExceptionally(t);
+                    }
+                }
+
+                @Override
+                public void onException(Message message, Exception exception) {
+                    outcome.completeExceptionally(exception);
+                }
+            }).send(q, "x");
+            assertThat(outcome.get(20, TimeUnit.SECONDS)).containsExactly("context.close: refused", "context.commit: refused",
+                    "context.rollback: refused", "context.stop: allowed");
+            ctx.rollback();
+        }
+    }
+}

@@ -140,8 +140,8 @@ public final class SqsProvider implements Provider {
 
     @Override
     public Subscription subscribe(JmsAwsTopic topic, SubscriptionKind kind, String clientId, String name, Selector selector,
-                                  int otherConsumers) throws JMSException {
-        return subscriptions.subscribe(transport.topics().resolve(topic), kind, clientId, name, selector, otherConsumers);
+                                  boolean noLocal, int otherConsumers) throws JMSException {
+        return subscriptions.subscribe(transport.topics().resolve(topic), kind, clientId, name, selector, noLocal, otherConsumers);
     }
 
     @Override

@@ -39,6 +39,8 @@ public final class SubscriptionQueues {
     public static final String TAG_TOPIC = "jms-aws:topic";
     public static final String TAG_SUBSCRIPTION = "jms-aws:subscription";
     public static final String TAG_SELECTOR = "jms-aws:selector";
+    /** Whether the durable subscription was made with noLocal; absent on subscriptions made before it was recorded. */
+    public static final String TAG_NO_LOCAL = "jms-aws:noLocal";
     public static final String TAG_KIND = "jms-aws:kind";
     public static final String TAG_OWNER = "jms-aws:owner";
     public static final String TAG_LEASE = "jms-aws:lease";
@@ -129,8 +131,8 @@ public final class SubscriptionQueues {
     }
 
     /** See {@link io.jmsaws.provider.Provider#subscribe}. */
-    Subscription subscribe(TopicInfo t, SubscriptionKind kind, String clientId, String name, Selector selector, int otherConsumers)
-            throws JMSException {
+    Subscription subscribe(TopicInfo t, SubscriptionKind kind, String clientId, String name, Selector selector, boolean noLocal,
+                           int otherConsumers) throws JMSException {
         String selectorTag = selector == null ? "" : hash(selector.text());
         QueueInfo existing = kind == SubscriptionKind.NON_DURABLE ? null : find(kind, clientId, name);
         if (existing != null && existing.fifo() != t.fifo()) {
@@ -146,31 +148,35 @@ public final class SubscriptionQueues {
         attributes.put("Policy", policy(queueArn, t.arn()));
         if (existing != null) {
             Map<String, String> tags = tags(existing);
-            if (t.arn().equals(tags.get(TAG_TOPIC)) && selectorTag.equals(tags.getOrDefault(TAG_SELECTOR, ""))) {
+            String taggedNoLocal = tags.get(TAG_NO_LOCAL); // absent: made before noLocal was recorded, taken as asked now
+            boolean sameNoLocal = taggedNoLocal == null || Boolean.parseBoolean(taggedNoLocal) == noLocal;
+            if (t.arn().equals(tags.get(TAG_TOPIC)) && selectorTag.equals(tags.getOrDefault(TAG_SELECTOR, "")) && sameNoLocal) {
+                if (taggedNoLocal == null) tag(existing, Map.of(TAG_NO_LOCAL, Boolean.toString(noLocal)));
                 return new Subscription(kind, (JmsAwsTopic) t.topic(), existing, tags.get(TAG_SUBSCRIPTION));
             }
             if (kind == SubscriptionKind.SHARED || (kind == SubscriptionKind.SHARED_DURABLE && otherConsumers > 0)) {
                 throw new JMSException("shared subscription of " + q + " exists for another topic or selector and has active consumers");
             }
-            // spec 6.11.1: a durable subscription asked for with another topic or selector is replaced
-            LOG.info("durable subscription {} changes topic or selector: replacing it", physical);
+            // spec 8.3: a durable subscription asked for with another topic, selector or noLocal is replaced
+            LOG.info("durable subscription {} changes topic, selector or noLocal: replacing it", physical);
             removeSubscription(existing, tags);
             purge(existing);
             setPolicy(existing, attributes.get("Policy"));
-            return finishSubscribe(t, kind, existing, queueArn, selector, selectorTag);
+            return finishSubscribe(t, kind, existing, queueArn, selector, selectorTag, noLocal);
         }
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(TAG_TOPIC, t.arn());
         tags.put(TAG_KIND, kind.name());
         tags.put(TAG_SELECTOR, selectorTag);
+        tags.put(TAG_NO_LOCAL, Boolean.toString(noLocal));
         if (kind == SubscriptionKind.NON_DURABLE) tags.putAll(leaseTags());
         QueueInfo created = transport.directory().createWith(q, attributes, tags);
         if (kind == SubscriptionKind.NON_DURABLE) leased.add(created.url());
-        return finishSubscribe(t, kind, created, queueArn, selector, selectorTag);
+        return finishSubscribe(t, kind, created, queueArn, selector, selectorTag, noLocal);
     }
 
     private Subscription finishSubscribe(TopicInfo t, SubscriptionKind kind, QueueInfo queue, String queueArn, Selector selector,
-                                         String selectorTag) throws JMSException {
+                                         String selectorTag, boolean noLocal) throws JMSException {
         Map<String, String> subAttributes = new LinkedHashMap<>();
         subAttributes.put("RawMessageDelivery", "true");
         String filter = selector == null ? null : FILTER_POLICIES.compile(selector);
@@ -179,7 +185,8 @@ public final class SubscriptionQueues {
         try {
             subscriptionArn = transport.sns().subscribe(b -> b.topicArn(t.arn()).protocol("sqs").endpoint(queueArn)
                     .attributes(subAttributes).returnSubscriptionArn(true)).join().subscriptionArn();
-            Map<String, String> tags = Map.of(TAG_SUBSCRIPTION, subscriptionArn, TAG_TOPIC, t.arn(), TAG_SELECTOR, selectorTag);
+            Map<String, String> tags = Map.of(TAG_SUBSCRIPTION, subscriptionArn, TAG_TOPIC, t.arn(), TAG_SELECTOR, selectorTag,
+                    TAG_NO_LOCAL, Boolean.toString(noLocal));
             transport.client().tagQueue(b -> b.queueUrl(queue.url()).tags(tags)).join();
         } catch (RuntimeException e) {
             throw AwsErrors.toJms(e, "Subscribe", t + " → " + queue);
@@ -204,6 +211,14 @@ public final class SubscriptionQueues {
             return transport.client().listQueueTags(b -> b.queueUrl(q.url())).join().tags();
         } catch (RuntimeException e) {
             throw AwsErrors.toJms(e, "ListQueueTags", q.toString());
+        }
+    }
+
+    private void tag(QueueInfo q, Map<String, String> tags) throws JMSException {
+        try {
+            transport.client().tagQueue(b -> b.queueUrl(q.url()).tags(tags)).join();
+        } catch (RuntimeException e) {
+            throw AwsErrors.toJms(e, "TagQueue", q.toString());
         }
     }
 

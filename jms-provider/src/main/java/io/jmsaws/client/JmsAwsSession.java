@@ -222,7 +222,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         if (topic instanceof JmsAwsTemporaryTopic tt && !connection.owns(tt)) {
             throw new InvalidDestinationException("only the connection that created temporary topic " + tt + " can subscribe to it");
         }
-        SubscriptionConsumers.Handle h = connection.subscriptions().open(topic, kind, connection.getClientID(), name, selector);
+        SubscriptionConsumers.Handle h = connection.subscriptions().open(topic, kind, connection.getClientID(), name, selector, noLocal);
         return register(new JmsAwsMessageConsumer(this, topic, h.subscription().queue(), selector, noLocal, h));
     }
 

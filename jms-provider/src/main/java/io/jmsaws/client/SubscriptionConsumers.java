@@ -43,7 +43,8 @@ final class SubscriptionConsumers {
         return scope + "|" + kind + "|" + (clientId == null ? "" : clientId) + "|" + name;
     }
 
-    Handle open(JmsAwsTopic topic, SubscriptionKind kind, String clientId, String name, Selector selector) throws JMSException {
+    Handle open(JmsAwsTopic topic, SubscriptionKind kind, String clientId, String name, Selector selector, boolean noLocal)
+            throws JMSException {
         if (kind == SubscriptionKind.DURABLE && clientId == null) {
             throw new IllegalStateException("an unshared durable subscription needs a client id: set one on the connection first");
         }
@@ -60,7 +61,7 @@ final class SubscriptionConsumers {
             }
         }
         try {
-            return new Handle(provider.subscribe(topic, kind, clientId, name, selector, others), activeKey);
+            return new Handle(provider.subscribe(topic, kind, clientId, name, selector, noLocal, others), activeKey);
         } catch (JMSException | RuntimeException e) {
             if (activeKey != null) active().get(activeKey).decrementAndGet();
             throw e;

@@ -61,10 +61,10 @@ public interface Provider extends AutoCloseable {
 
     /**
      * Opens the queue a topic subscription is read from, creating or replacing it as needed. A
-     * durable or shared subscription asked for with another topic or selector is replaced, unless
-     * {@code otherConsumers} (open on it elsewhere in this JVM) are reading it.
+     * durable or shared subscription asked for with another topic, selector or noLocal is replaced
+     * (spec 8.3), unless {@code otherConsumers} (open on it elsewhere in this JVM) are reading it.
      */
-    Subscription subscribe(JmsAwsTopic topic, SubscriptionKind kind, String clientId, String name, Selector selector,
+    Subscription subscribe(JmsAwsTopic topic, SubscriptionKind kind, String clientId, String name, Selector selector, boolean noLocal,
                            int otherConsumers) throws JMSException;
 
     /** The last consumer of a subscription that lives only while it is read (non-durable, shared non-durable) closed: remove it. */

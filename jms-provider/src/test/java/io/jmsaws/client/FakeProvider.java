@@ -116,7 +116,7 @@ final class FakeProvider implements Provider {
 
     @Override
     public Subscription subscribe(JmsAwsTopic topic, SubscriptionKind kind, String clientId, String name, Selector selector,
-                                  int otherConsumers) throws JMSException {
+                                  boolean noLocal, int otherConsumers) throws JMSException {
         throw new JMSException("the fake provider has no topics");
     }
 

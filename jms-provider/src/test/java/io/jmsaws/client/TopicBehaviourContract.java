@@ -112,6 +112,27 @@ abstract class TopicBehaviourContract {
         session.unsubscribe("sel");
     }
 
+    /** Spec 8.3: asked for again with another noLocal, a durable subscription is a new one (the old one's messages are gone). */
+    @Test
+    void aDurableSubscriptionWithAnotherNoLocalIsReplaced() throws Exception {
+        session.createDurableConsumer(topic, "nl", null, false).close();
+        try (Connection other = backend().factory().createConnection()) {
+            Session s = other.createSession();
+            s.createProducer(s.createTopic(topic.getTopicName())).send(s.createTextMessage("before the change"));
+        }
+        MessageConsumer local = session.createDurableConsumer(topic, "nl", null, true);
+        assertThat(local.receive(1_000)).as("the old subscription and its messages are gone").isNull();
+        local.close();
+        MessageConsumer again = session.createDurableConsumer(topic, "nl", null, true);
+        try (Connection other = backend().factory().createConnection()) {
+            Session s = other.createSession();
+            s.createProducer(s.createTopic(topic.getTopicName())).send(s.createTextMessage("from another connection"));
+        }
+        assertThat(((TextMessage) again.receive(5_000)).getText()).as("the same noLocal keeps the subscription").isEqualTo("from another connection");
+        again.close();
+        session.unsubscribe("nl");
+    }
+
     @Test
     void aSharedSubscriptionSplitsTheMessages() throws Exception {
         MessageConsumer one = session.createSharedConsumer(topic, "workers");

@@ -86,9 +86,12 @@ public final class SubscriptionQueues {
     }
 
     /**
-     * The stem every queue of one durable or shared subscription starts with; each queue adds a
-     * generation, so a subscription removed and made again does not reuse a name SQS keeps
-     * blocked for 60 seconds after a delete (QueueDeletedRecently).
+     * The stem every queue of one durable or shared subscription starts with. The first queue of a
+     * subscription adds generation {@code g0}, the same name for every process, so consumers that
+     * create the subscription at the same moment all land on one queue (CreateQueue of an existing
+     * name with the same attributes answers that queue, Subscribe of the same endpoint that
+     * subscription). Only when that name is blocked (SQS keeps a deleted name for 60 seconds:
+     * QueueDeletedRecently) does a queue get a generation of its own.
      */
     public static String stem(SubscriptionKind kind, String clientId, String subscriptionName) {
         return prefix(kind) + hash((clientId == null ? "" : clientId) + "\n" + subscriptionName) + "-";
@@ -99,6 +102,11 @@ public final class SubscriptionQueues {
                 : stem(kind, clientId, subscriptionName) + Long.toString(System.currentTimeMillis(), 36)
                         + Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(36 * 36 * 36), 36);
         return name + (fifo ? ".fifo" : "");
+    }
+
+    /** The first queue name of a durable or shared subscription: the same in every process (see {@link #stem}). */
+    static String firstQueueName(SubscriptionKind kind, String clientId, String subscriptionName, boolean fifo) {
+        return stem(kind, clientId, subscriptionName) + "g0" + (fifo ? ".fifo" : "");
     }
 
     /** The queue of a durable or shared subscription, or null: found by its stem, whatever its generation. */
@@ -140,12 +148,6 @@ public final class SubscriptionQueues {
             delete(existing, tags(existing).get(TAG_SUBSCRIPTION));
             existing = null;
         }
-        JmsAwsQueue q = existing != null ? existing.queue() : new JmsAwsQueue(newQueueName(kind, clientId, name, t.fifo()));
-        String physical = transport.directory().physicalName(q);
-        String queueArn = queueArnFor(t.arn(), physical);
-        Map<String, String> attributes = new LinkedHashMap<>();
-        if (t.fifo()) attributes.put("FifoQueue", "true");
-        attributes.put("Policy", policy(queueArn, t.arn()));
         if (existing != null) {
             Map<String, String> tags = tags(existing);
             String taggedNoLocal = tags.get(TAG_NO_LOCAL); // absent: made before noLocal was recorded, taken as asked now
@@ -155,28 +157,60 @@ public final class SubscriptionQueues {
                 return new Subscription(kind, (JmsAwsTopic) t.topic(), existing, tags.get(TAG_SUBSCRIPTION));
             }
             if (kind == SubscriptionKind.SHARED || (kind == SubscriptionKind.SHARED_DURABLE && otherConsumers > 0)) {
-                throw new JMSException("shared subscription of " + q + " exists for another topic or selector and has active consumers");
+                throw new JMSException("shared subscription of " + existing + " exists for another topic or selector and has active consumers");
             }
             // spec 8.3: a durable subscription asked for with another topic, selector or noLocal is replaced
-            LOG.info("durable subscription {} changes topic, selector or noLocal: replacing it", physical);
+            LOG.info("durable subscription {} changes topic, selector or noLocal: replacing it", existing.url());
             removeSubscription(existing, tags);
             purge(existing);
-            setPolicy(existing, attributes.get("Policy"));
-            return finishSubscribe(t, kind, existing, queueArn, selector, selectorTag, noLocal);
+            setPolicy(existing, queueAttributes(t, existing.queue()).get("Policy"));
+            return finishSubscribe(t, kind, existing, selector, selectorTag, noLocal);
         }
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(TAG_TOPIC, t.arn());
         tags.put(TAG_KIND, kind.name());
         tags.put(TAG_SELECTOR, selectorTag);
         tags.put(TAG_NO_LOCAL, Boolean.toString(noLocal));
-        if (kind == SubscriptionKind.NON_DURABLE) tags.putAll(leaseTags());
-        QueueInfo created = transport.directory().createWith(q, attributes, tags);
-        if (kind == SubscriptionKind.NON_DURABLE) leased.add(created.url());
-        return finishSubscribe(t, kind, created, queueArn, selector, selectorTag, noLocal);
+        QueueInfo created;
+        if (kind == SubscriptionKind.NON_DURABLE) {
+            tags.putAll(leaseTags());
+            JmsAwsQueue q = new JmsAwsQueue(newQueueName(kind, clientId, name, t.fifo()));
+            created = transport.directory().createWith(q, queueAttributes(t, q), tags);
+            leased.add(created.url());
+        } else {
+            created = createShared(t, kind, clientId, name, tags);
+        }
+        return finishSubscribe(t, kind, created, selector, selectorTag, noLocal);
     }
 
-    private Subscription finishSubscribe(TopicInfo t, SubscriptionKind kind, QueueInfo queue, String queueArn, Selector selector,
-                                         String selectorTag, boolean noLocal) throws JMSException {
+    /** A subscription queue's attributes: FIFO like its topic, and a Policy that lets only that topic send to it. */
+    private Map<String, String> queueAttributes(TopicInfo t, JmsAwsQueue q) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (t.fifo()) attributes.put("FifoQueue", "true");
+        attributes.put("Policy", policy(queueArnFor(t.arn(), transport.directory().physicalName(q)), t.arn()));
+        return attributes;
+    }
+
+    /**
+     * A durable or shared subscription's queue under its first name, which concurrent creators
+     * share; under a generation of its own when SQS still blocks that name after a delete.
+     */
+    private QueueInfo createShared(TopicInfo t, SubscriptionKind kind, String clientId, String name, Map<String, String> tags)
+            throws JMSException {
+        JmsAwsQueue first = new JmsAwsQueue(firstQueueName(kind, clientId, name, t.fifo()));
+        try {
+            return transport.directory().createWith(first, queueAttributes(t, first), tags);
+        } catch (JMSException e) {
+            if (e.getErrorCode() == null || !e.getErrorCode().contains("QueueDeletedRecently")) throw e;
+            LOG.debug("{} was deleted less than 60 s ago; the subscription gets a queue of its own generation", first);
+            JmsAwsQueue next = new JmsAwsQueue(newQueueName(kind, clientId, name, t.fifo()));
+            return transport.directory().createWith(next, queueAttributes(t, next), tags);
+        }
+    }
+
+    private Subscription finishSubscribe(TopicInfo t, SubscriptionKind kind, QueueInfo queue, Selector selector, String selectorTag,
+                                         boolean noLocal) throws JMSException {
+        String queueArn = queueArnFor(t.arn(), transport.directory().physicalName(queue.queue()));
         Map<String, String> subAttributes = new LinkedHashMap<>();
         subAttributes.put("RawMessageDelivery", "true");
         String filter = selector == null ? null : FILTER_POLICIES.compile(selector);
@@ -250,7 +284,16 @@ public final class SubscriptionQueues {
 
     /** Removes a subscription's queue and its SNS subscription (the last consumer of a non-durable one closed). */
     void remove(Subscription subscription) {
-        delete(subscription.queue(), subscription.reference());
+        String arn = subscription.reference();
+        if (arn == null) {
+            // opened while another consumer was still subscribing the queue: the SNS subscription is in the tags by now
+            try {
+                arn = tags(subscription.queue()).get(TAG_SUBSCRIPTION);
+            } catch (JMSException e) {
+                LOG.debug("reading the tags of {}: {}", subscription.queue(), e.getMessage());
+            }
+        }
+        delete(subscription.queue(), arn);
     }
 
     private void delete(QueueInfo q, String subscriptionArn) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -131,6 +132,45 @@ abstract class TopicBehaviourContract {
         assertThat(((TextMessage) again.receive(5_000)).getText()).as("the same noLocal keeps the subscription").isEqualTo("from another connection");
         again.close();
         session.unsubscribe("nl");
+    }
+
+    /** Consumers opening one shared subscription at the same moment share one queue and one SNS subscription: each message once. */
+    @Test
+    void consumersOpeningOneSharedSubscriptionAtOnceGetEachMessageOnce() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String name = "together-" + round;
+            int consumers = 4;
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(consumers);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(consumers);
+            List<Connection> connections = new ArrayList<>();
+            List<MessageConsumer> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try {
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                for (int i = 0; i < consumers; i++) {
+                    Connection c = backend().factory().createConnection();
+                    connections.add(c);
+                    c.start();
+                    Session s = c.createSession();
+                    done.add(pool.submit(() -> {
+                        start.await(10, TimeUnit.SECONDS);
+                        opened.add(s.createSharedConsumer(s.createTopic(topic.getTopicName()), name));
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : done) f.get(30, TimeUnit.SECONDS);
+                MessageProducer p = session.createProducer(topic);
+                for (int i = 0; i < 10; i++) p.send(session.createTextMessage(name + "-" + i));
+                List<String> got = new ArrayList<>();
+                for (MessageConsumer c : opened) {
+                    Message m;
+                    while ((m = c.receive(700)) != null) got.add(((TextMessage) m).getText());
+                }
+                assertThat(got).as("deliveries in round %d", round).hasSize(10).doesNotHaveDuplicates();
+            } finally {
+                pool.shutdownNow();
+                for (Connection c : connections) c.close();
+            }
+        }
     }
 
     @Test

@@ -61,7 +61,7 @@ final class AwsClients {
     /** The clients for this configuration and credentials, made on first use; {@link #release} when done. */
     static AwsClients acquire(JmsAwsConfig config, String user, String password) throws JMSException {
         String key = keyOf(config, user, password);
-        synchronized (shared()) {
+        synchronized (AwsClients.class) {
             AwsClients clients = shared().get(key);
             if (clients == null) {
                 clients = create(config, user, password, key);
@@ -77,12 +77,12 @@ final class AwsClients {
      * others use the clients; for the last one, once the clients are closed and their threads ended.
      */
     void release(CompletableFuture<Void> terminated) {
-        synchronized (shared()) {
+        synchronized (AwsClients.class) {
             if (--users > 0) {
                 terminated.complete(null);
                 return;
             }
-            shared().remove(key);
+            shared().remove(key, this); // not another instance registered under the key after a drop
         }
         sqs.close();
         sns.close();

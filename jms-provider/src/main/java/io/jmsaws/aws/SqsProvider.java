@@ -27,7 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -201,7 +200,15 @@ public final class SqsProvider implements Provider {
         } catch (RuntimeException | Error e) {
             return CompletableFuture.failedFuture(AwsErrors.toJms(e, "ReceiveMessage", queue.toString()));
         }
-        return Futures.cancellingSource(request, jms(request, "ReceiveMessage", queue).thenApply(messages -> decode(messages, deliveredAs, queue)));
+        CompletableFuture<List<InboundMessage>> decoded = Futures.cancellingSource(request,
+                jms(request, "ReceiveMessage", queue).thenApply(messages -> decode(messages, deliveredAs, queue)));
+        decoded.whenComplete((r, e) -> {
+            // cancelled after SQS had answered (the consumer stopped or closed meanwhile): nobody will take these, give them back
+            if (decoded.isCancelled() && request.isDone() && !request.isCompletedExceptionally()) {
+                request.join().forEach(m -> changeVisibility(queue, m.receiptHandle(), 0));
+            }
+        });
+        return decoded;
     }
 
     /** Decoding is lenient: a message it cannot decode is a bug, not bad input. It is left to SQS (redelivery, then redrive). */
@@ -261,11 +268,6 @@ public final class SqsProvider implements Provider {
     @Override
     public ScheduledExecutorService scheduler() {
         return transport.scheduler();
-    }
-
-    @Override
-    public void flush(Duration max) {
-        transport.flush(max);
     }
 
     @Override

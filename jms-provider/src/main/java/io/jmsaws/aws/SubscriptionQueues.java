@@ -76,7 +76,7 @@ public final class SubscriptionQueues {
     private final String ownerId;
     /** Where sweeps run, off the caller's thread. */
     private final Executor background;
-    /** Queues this connection made that must go when it goes: non-durable subscriptions and temporary queues (URLs). */
+    /** Queues this provider (one connection's) made that must go with it: non-durable subscriptions and temporary queues (URLs). */
     private final java.util.Set<String> leased = ConcurrentHashMap.newKeySet();
 
     SubscriptionQueues(SqsTransport transport, String ownerId, Executor background) {

@@ -96,9 +96,14 @@ final class DeliveryLedger {
     }
 
     private void hide(ReceivedMessage r, int seconds) {
-        settlement.hide(r, seconds).whenComplete((v, e) -> {
-            if (e != null) LOG.debug("releasing a message of {}: {}", r.queue, e.toString());
-        });
+        try {
+            settlement.hide(r, seconds).whenComplete((v, e) -> {
+                if (e != null) LOG.debug("releasing a message of {}: {}", r.queue, e.toString());
+            });
+        } catch (RuntimeException e) {
+            // the request could not be made (closing): its lease is dropped, SQS gives it out again after its visibility timeout
+            LOG.debug("releasing a message of {}: {}", r.queue, e.toString());
+        }
     }
 
     private static int deliveryCount(ReceivedMessage r) {

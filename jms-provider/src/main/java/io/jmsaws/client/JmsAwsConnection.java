@@ -35,12 +35,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A JMS connection: one {@link Provider} (the messaging service underneath), the visibility keeper for the
- * messages its sessions own, a shared thread pool on which sessions run their listeners (a thread
- * only while a session is delivering), its temporary queues and its client id.
+ * messages its sessions own, a shared thread pool on which sessions run their listeners and the
+ * answers of SQS are handled (a thread only while there is work), its temporary destinations and its client id.
  */
 public class JmsAwsConnection implements QueueConnection, TopicConnection {
     private static final Logger LOG = LoggerFactory.getLogger(JmsAwsConnection.class);
-    /** Client ids in use in this JVM, per backend: the spec forbids two connections with one id. */
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final JmsAwsConfig config;
@@ -101,7 +100,8 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection {
         return task -> {
             try {
                 pool.execute(task);
-            } catch (java.util.concurrent.RejectedExecutionException closing) {
+            } catch (RuntimeException | Error noThread) {
+                // closing (rejected), or no thread to be had: the answer is handled here rather than never (its poll stays counted)
                 task.run();
             }
         };

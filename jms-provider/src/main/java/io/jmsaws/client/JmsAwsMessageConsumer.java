@@ -30,7 +30,6 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     /** What the application consumes from: the queue, or the topic whose subscription queue this reads. */
     private final JmsAwsDestination destination;
     private final JmsAwsQueue queue;
-    private final QueueInfo info;
     private final Selector selector;
     private final boolean noLocal;
     private final SubscriptionConsumers.Handle subscription;
@@ -43,7 +42,6 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         this.session = session;
         this.destination = destination;
         this.queue = info.queue();
-        this.info = info;
         this.selector = selector;
         this.noLocal = noLocal;
         this.subscription = subscription;

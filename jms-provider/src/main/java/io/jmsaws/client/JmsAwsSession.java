@@ -43,8 +43,6 @@ import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -62,7 +60,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * SQS redelivers them with their receive count raised (JMSRedelivered, JMSXDeliveryCount).
  */
 public class JmsAwsSession implements QueueSession, TopicSession {
-    private static final Logger LOG = LoggerFactory.getLogger(JmsAwsSession.class);
 
     /** The JMS 1.0 domain of a QueueSession or TopicSession, which must refuse the other domain's methods (spec 4.11). */
     public enum Domain { UNIFIED, QUEUE, TOPIC }
@@ -97,7 +94,6 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     JmsAwsConnection connection() { return connection; }
     Provider provider() { return connection.provider(); }
     DeliveryLedger ledger() { return ledger; }
-    SendPath sends() { return sends; }
     public boolean isClosed() { return closed || connection.isClosed(); }
 
     void checkOpen() throws IllegalStateException {
@@ -112,7 +108,6 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     }
 
     boolean isDeliveryThread() { return dispatcher.isDeliveryThread(); }
-    boolean isAutoAcknowledge() { return mode == Session.AUTO_ACKNOWLEDGE || mode == Session.DUPS_OK_ACKNOWLEDGE; }
 
     // ------------------------------------------------------------------------------------ messages
 

@@ -12,7 +12,10 @@ import java.util.Map;
 /**
  * A transacted session's unit of work: the messages it consumed (the ledger) and the sends it
  * buffered (the send path). SQS has no atomic multi-message commit, so commit sends first and
- * deletes second: a failure between the two can cause duplicates, never loss.
+ * deletes second: a failure between the two can cause duplicates, never loss. Sends go out per
+ * destination, destinations in the order of their first send, each destination's in send order.
+ * Also what a session does with what it holds when it closes without committing (spec 6.2.9,
+ * 6.2.13), in every acknowledgement mode.
  */
 final class LocalTransaction {
     private final DeliveryLedger ledger;

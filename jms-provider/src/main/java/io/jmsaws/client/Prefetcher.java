@@ -162,7 +162,7 @@ final class Prefetcher {
             try {
                 synchronized (this) {
                     receivesInFlight.remove(request);
-                    if (error instanceof CancellationException) {
+                    if (error instanceof CancellationException || error != null && error.getCause() instanceof CancellationException) {
                         answered(poll); // stopped or closed; a start() since found this poll still counted: fetch now
                         maybeFetch();
                         return;
@@ -197,13 +197,12 @@ final class Prefetcher {
     }
 
     /**
-     * Handling an answer threw: a bug, not bad input (decoding is lenient). What the answer
-     * brought stays with SQS (its visibility runs out); the error goes to the waiting receive or
-     * the ExceptionListener, and the consumer polls again after the usual back-off.
+     * Handling an answer threw: a bug, not bad input (decoding is lenient, a failing selector gives
+     * its message back). The error goes to the waiting receive or the ExceptionListener, and the
+     * consumer polls again after the usual back-off.
      */
     private void onAnswerFailed(Throwable t, Poll poll) {
-        LOG.error("jms-aws: handling a ReceiveMessage answer from {} failed: {}; the consumer polls again after a pause and the messages "
-                + "of that answer are delivered again after their visibility timeout", info, t.toString());
+        LOG.error("jms-aws: handling a ReceiveMessage answer from {} failed: {}; the consumer polls again after a pause", info, t.toString());
         LOG.debug("handling a ReceiveMessage answer failed", t);
         JMSException e = new JMSException("jms-aws: handling a ReceiveMessage answer from " + info + " failed: " + t);
         e.initCause(t);
@@ -218,14 +217,14 @@ final class Prefetcher {
         for (InboundMessage m : messages) {
             VisibilityKeeper.Lease lease = session.connection().keeper().hold(info, m.receiptHandle(), now);
             JmsAwsMessage jms = m.message();
-            ReceivedMessage r = new ReceivedMessage(info, m.receiptHandle(), m.messageId(), jms, lease);
+            ReceivedMessage r = new ReceivedMessage(info, m.receiptHandle(), jms, lease);
             try {
                 switch (filter.verdict(jms)) {
                     case DELIVER -> decoded.add(r);
                     case DELETE -> settlement.delete(r);
                     case GIVE_BACK -> missed.add(r);
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 // a selector is checked when it is parsed: this is a bug, not bad input. The message goes back for redelivery.
                 LOG.error("cannot evaluate the selector of {} on message {}: {}; it is given back", info, m.messageId(), e.toString());
                 LOG.debug("selector failure", e);

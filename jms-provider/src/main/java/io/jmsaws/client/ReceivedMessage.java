@@ -7,14 +7,12 @@ import io.jmsaws.provider.QueueInfo;
 final class ReceivedMessage {
     final QueueInfo queue;
     final String receiptHandle;
-    final String providerMessageId;
     final JmsAwsMessage message;
     final VisibilityKeeper.Lease lease;
 
-    ReceivedMessage(QueueInfo queue, String receiptHandle, String providerMessageId, JmsAwsMessage message, VisibilityKeeper.Lease lease) {
+    ReceivedMessage(QueueInfo queue, String receiptHandle, JmsAwsMessage message, VisibilityKeeper.Lease lease) {
         this.queue = queue;
         this.receiptHandle = receiptHandle;
-        this.providerMessageId = providerMessageId;
         this.message = message;
         this.lease = lease;
     }

@@ -26,8 +26,13 @@ final class SubscriptionConsumers {
         return ClassLoaderState.of(SubscriptionConsumers.class, ConcurrentHashMap::new);
     }
 
-    /** A consumer's hold on a subscription, given back by {@link #closed}. */
-    record Handle(Subscription subscription, String activeKey) {
+    /**
+     * A consumer's hold on a subscription, given back by {@link #closed}.
+     *
+     * @param active the count of its consumers (null for a non-durable subscription): held here, so closing still counts
+     *               right after the class loader's state was dropped
+     */
+    record Handle(Subscription subscription, AtomicInteger active) {
     }
 
     private final Provider provider;
@@ -48,10 +53,10 @@ final class SubscriptionConsumers {
         if (kind == SubscriptionKind.DURABLE && clientId == null) {
             throw new IllegalStateException("an unshared durable subscription needs a client id: set one on the connection first");
         }
-        String activeKey = kind == SubscriptionKind.NON_DURABLE ? null : key(kind, clientId, name);
+        AtomicInteger active = kind == SubscriptionKind.NON_DURABLE ? null
+                : active().computeIfAbsent(key(kind, clientId, name), k -> new AtomicInteger());
         int others = 0;
-        if (activeKey != null) {
-            AtomicInteger active = active().computeIfAbsent(activeKey, k -> new AtomicInteger());
+        if (active != null) {
             synchronized (active) {
                 if (kind == SubscriptionKind.DURABLE && active.get() > 0) {
                     throw new IllegalStateException("durable subscription '" + name + "' of client '" + clientId
@@ -61,9 +66,9 @@ final class SubscriptionConsumers {
             }
         }
         try {
-            return new Handle(provider.subscribe(topic, kind, clientId, name, selector, noLocal, others), activeKey);
+            return new Handle(provider.subscribe(topic, kind, clientId, name, selector, noLocal, others), active);
         } catch (JMSException | RuntimeException e) {
-            if (activeKey != null) active().get(activeKey).decrementAndGet();
+            if (active != null) active.decrementAndGet();
             throw e;
         }
     }
@@ -71,8 +76,8 @@ final class SubscriptionConsumers {
     /** A consumer of the subscription closed: a non-durable subscription, or a shared one's last consumer, takes its queue along. */
     void closed(Handle h) {
         SubscriptionKind kind = h.subscription().kind();
-        if (h.activeKey() != null) {
-            AtomicInteger active = active().get(h.activeKey());
+        if (h.active() != null) {
+            AtomicInteger active = h.active();
             int left;
             synchronized (active) {
                 left = active.decrementAndGet();

@@ -9,7 +9,6 @@ import io.jmsaws.message.JmsAwsMessage;
 import io.jmsaws.selector.Selector;
 import jakarta.jms.JMSException;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -116,9 +115,6 @@ public interface Provider extends AutoCloseable {
 
     /** The timer the JMS layer schedules on (visibility extension, retries): one thread, never blocked. */
     ScheduledExecutorService scheduler();
-
-    /** Waits, at most {@code max}, for batched requests still under way. */
-    void flush(Duration max);
 
     /** Closes once the receives under way have ended and their messages were given back. */
     @Override

@@ -1,5 +1,6 @@
 /**
- * JDK-only helpers every layer may use: a serial executor on a shared pool, periodic tasks that survive
- * their failures, futures that pass cancellation back, JMSException conversions. Imports nothing of the provider.
+ * Helpers every layer may use, on the JDK, the JMS API and SLF4J only: a serial executor on a shared
+ * pool, periodic tasks that survive their failures, futures that pass cancellation back, JMSException
+ * conversions, the class loader's state. Imports nothing of the provider.
  */
 package io.jmsaws.util;

@@ -17,7 +17,6 @@ import io.jmsaws.provider.SubscriptionKind;
 import io.jmsaws.selector.Selector;
 import jakarta.jms.JMSException;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -282,7 +281,6 @@ final class FakeProvider implements Provider {
     // ------------------------------------------------------------------------------------ lifecycle
 
     @Override public java.util.concurrent.ScheduledExecutorService scheduler() { return timer; }
-    @Override public void flush(Duration max) { }
     @Override public void close() { timer.shutdownNow(); }
 
     /** The calls that start with {@code prefix}. */

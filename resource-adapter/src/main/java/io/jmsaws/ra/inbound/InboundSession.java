@@ -98,10 +98,25 @@ final class InboundSession implements Work, WorkContextProvider {
             if (!stopping) {
                 LOG.error("jms-aws delivery loop {} ended on {}; its messages will be redelivered to the other sessions", name, e.toString());
                 LOG.debug("delivery loop failure", e);
+                giveBack();
             }
         } finally {
             if (endpoint != null) endpoint.release();
             finished.countDown();
+        }
+    }
+
+    /** A loop that ended on an error gives back the message it was on and what its consumer holds, for the other sessions. */
+    private void giveBack() {
+        try {
+            session.rollback();
+        } catch (JMSException | RuntimeException e) {
+            LOG.debug("rolling back the session of {}: {}", name, e.toString());
+        }
+        try {
+            consumer.close();
+        } catch (JMSException | RuntimeException e) {
+            LOG.debug("closing the consumer of {}: {}", name, e.toString());
         }
     }
 

@@ -21,16 +21,23 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * SQS has no peek: a browser receives the messages (holding them for {@link #HOLD_SECONDS}) and
- * gives each batch back as soon as the enumeration has read past it, or when it ends. Browsing
+ * SQS has no peek: a browser receives the messages (holding them for {@link #HOLD_SECONDS}) with
+ * long polls, ends after one that brought nothing new, and gives everything back when it ends or
+ * closes, before close() returns. Browsing
  * raises every message's receive count (and so JMSXDeliveryCount) by one, and a FIFO queue shows
  * at most the first ten messages of each message group. The README says so.
  */
 public class JmsAwsQueueBrowser implements QueueBrowser {
     private static final Logger LOG = LoggerFactory.getLogger(JmsAwsQueueBrowser.class);
     static final int HOLD_SECONDS = 30;
+    /** The browser ends after a long poll of this long found nothing new. */
+    static final int POLL_SECONDS = 1;
+    /** How long giving the held messages back may take before close() returns anyway. */
+    private static final long RELEASE_WAIT_MILLIS = 10_000;
 
     private final JmsAwsSession session;
     private final JmsAwsQueue queue;
@@ -93,7 +100,9 @@ public class JmsAwsQueueBrowser implements QueueBrowser {
                     return;
                 }
                 try {
-                    List<InboundMessage> got = session.provider().receive(info, queue, SqsLimits.MAX_RECEIVE_MESSAGES, 0, HOLD_SECONDS).join();
+                    // a long poll: on AWS a short one samples only some of SQS's servers and can come back empty from a full queue
+                    List<InboundMessage> got = session.provider().receive(info, queue, SqsLimits.MAX_RECEIVE_MESSAGES, POLL_SECONDS,
+                            HOLD_SECONDS).join();
                     for (InboundMessage m : got) {
                         synchronized (held) {
                             held.add(m.receiptHandle());
@@ -117,14 +126,24 @@ public class JmsAwsQueueBrowser implements QueueBrowser {
         };
     }
 
+    /**
+     * Gives back what the browser holds and waits until SQS has taken it back, so that a browser or
+     * consumer opened right after sees those messages (bounded: at most {@link #RELEASE_WAIT_MILLIS}).
+     */
     private void releaseHeld() {
         List<String> handles;
         synchronized (held) {
             handles = new ArrayList<>(held);
             held.clear();
         }
-        for (String h : handles) {
-            session.provider().changeVisibility(info, h, 0);
+        List<CompletableFuture<Void>> released = new ArrayList<>();
+        for (String h : handles) released.add(session.provider().changeVisibility(info, h, 0));
+        try {
+            CompletableFuture.allOf(released.toArray(new CompletableFuture<?>[0])).get(RELEASE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.debug("giving back browsed messages of {}: {}; they become visible after {} s", queue, e.toString(), HOLD_SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

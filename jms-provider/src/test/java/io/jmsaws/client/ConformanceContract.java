@@ -144,4 +144,21 @@ abstract class ConformanceContract {
             ctx.rollback();
         }
     }
+
+    /** A browser closed gives back what it held before close() returns: one opened right after sees every message again. */
+    @Test
+    void aBrowserOpenedRightAfterAnotherClosedSeesTheSameMessages() throws Exception {
+        try (Connection c = backend().factory().createConnection()) {
+            Session s = c.createSession(Session.AUTO_ACKNOWLEDGE);
+            Queue q = s.createQueue(QueueBehaviourContract.uniqueName("browse-twice"));
+            MessageProducer p = s.createProducer(q);
+            for (int i = 0; i < 3; i++) p.send(s.createTextMessage("m" + i));
+            for (int round = 0; round < 3; round++) {
+                jakarta.jms.QueueBrowser browser = s.createBrowser(q);
+                int seen = java.util.Collections.list(browser.getEnumeration()).size();
+                browser.close();
+                assertThat(seen).as("messages seen by browser %d", round + 1).isEqualTo(3);
+            }
+        }
+    }
 }

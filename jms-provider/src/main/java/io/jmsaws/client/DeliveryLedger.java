@@ -41,7 +41,8 @@ final class DeliveryLedger {
         this.acknowledger = acknowledger;
     }
 
-    private boolean autoAcknowledge() {
+    /** AUTO_ACKNOWLEDGE or DUPS_OK_ACKNOWLEDGE: each delivery is acknowledged when it ends. */
+    boolean autoAcknowledges() {
         return mode == Session.AUTO_ACKNOWLEDGE || mode == Session.DUPS_OK_ACKNOWLEDGE;
     }
 
@@ -55,7 +56,7 @@ final class DeliveryLedger {
 
     /** AUTO_ACKNOWLEDGE and DUPS_OK: the delivery ended normally, delete the message (batched). */
     void deliveryCompleted(ReceivedMessage r) {
-        if (!autoAcknowledge()) return;
+        if (!autoAcknowledges()) return;
         synchronized (unacked) {
             if (!unacked.remove(r)) return; // recovered inside the listener
         }
@@ -66,7 +67,7 @@ final class DeliveryLedger {
 
     /** AUTO_ACKNOWLEDGE and DUPS_OK: the listener threw, so the message is delivered again (spec 8.7). */
     void deliveryFailed(ReceivedMessage r) {
-        if (!autoAcknowledge()) return;
+        if (!autoAcknowledges()) return;
         synchronized (unacked) {
             if (!unacked.remove(r)) return;
         }

@@ -24,9 +24,14 @@ final class JmsAwsJMSConsumer implements JMSConsumer {
     @Override public Message receiveNoWait() { return JmsExceptions.runtime(consumer::receiveNoWait); }
     @Override public void close() { JmsExceptions.runtime(consumer::close); }
 
-    @Override public <T> T receiveBody(Class<T> c) { return body(receive(), c); }
-    @Override public <T> T receiveBody(Class<T> c, long timeout) { return body(receive(timeout), c); }
-    @Override public <T> T receiveBodyNoWait(Class<T> c) { return body(receiveNoWait(), c); }
+    @Override public <T> T receiveBody(Class<T> c) { return receiveBody(c, 0, false); }
+    @Override public <T> T receiveBody(Class<T> c, long timeout) { return receiveBody(c, timeout, false); }
+    @Override public <T> T receiveBodyNoWait(Class<T> c) { return receiveBody(c, -1, true); }
+
+    private <T> T receiveBody(Class<T> c, long timeout, boolean noWait) {
+        if (consumer instanceof JmsAwsMessageConsumer own) return JmsExceptions.runtime(() -> own.receiveBody(c, timeout, noWait));
+        return body(noWait ? receiveNoWait() : timeout > 0 ? receive(timeout) : receive(), c);
+    }
 
     private static <T> T body(Message m, Class<T> c) {
         if (m == null) return null;

@@ -95,6 +95,32 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         return r.message;
     }
 
+    /**
+     * JMSConsumer.receiveBody: the body of the next message as {@code type}. A message whose body
+     * cannot be returned so (a plain Message or a StreamMessage, or a body of another type) throws
+     * {@code MessageFormatRuntimeException}; in AUTO and DUPS_OK it stays the next message to be
+     * delivered, as if the call had not happened (not a redelivery); in CLIENT and transacted
+     * modes it counts as delivered.
+     */
+    <T> T receiveBody(Class<T> type, long timeout, boolean noWait) throws JMSException {
+        checkOpen();
+        if (listener != null) throw new IllegalStateException("this consumer has a MessageListener; it cannot also receive synchronously");
+        ReceivedMessage r = prefetcher.next(timeout > 0 ? System.currentTimeMillis() + timeout : Long.MAX_VALUE, noWait);
+        if (r == null) return null;
+        JmsAwsMessage m = r.message;
+        boolean hasBody = !(m.getClass() == JmsAwsMessage.class || m instanceof jakarta.jms.StreamMessage);
+        if (!hasBody || !m.isBodyAssignableTo(type)) {
+            if (session.ledger().autoAcknowledges()) prefetcher.putBack(r);
+            else session.ledger().delivered(r);
+            throw new jakarta.jms.MessageFormatRuntimeException("receiveBody(" + type.getName() + "): the received "
+                    + m.getClass().getSimpleName().replace("JmsAws", "") + " has no body that can be returned as " + type.getSimpleName());
+        }
+        session.ledger().delivered(r);
+        T body = m.getBody(type);
+        session.ledger().deliveryCompleted(r);
+        return body;
+    }
+
     @Override
     public Message receive() throws JMSException {
         return receive(0, false);

@@ -241,12 +241,9 @@ final class Prefetcher {
             closedNow = closed || !session.connection().isStarted(); // closed or stopped meanwhile: hold nothing
             if (!closedNow) {
                 buffer.addAll(decoded);
-                if (!missed.isEmpty() && decoded.isEmpty()) {
-                    fetchLater(selectorMissDelay.next());
-                } else {
-                    if (!decoded.isEmpty()) selectorMissDelay.reset();
-                    maybeFetch();
-                }
+                boolean onlyForOthers = !missed.isEmpty() && decoded.isEmpty(); // wait before asking again, or spin on them
+                if (onlyForOthers) fetchLater(selectorMissDelay.next());
+                else { if (!decoded.isEmpty()) selectorMissDelay.reset(); maybeFetch(); }
             }
             notifyAll();
         }
@@ -387,6 +384,9 @@ final class Prefetcher {
             throw new JMSException("interrupted while receiving from " + info);
         }
     }
+
+    /** A receiveBody that could not return this message's body: it is the next one delivered, as if never taken (JMSConsumer). */
+    synchronized void putBack(ReceivedMessage r) { if (closed) session.release(List.of(r)); else buffer.addFirst(r); }
 
     /** Removes and returns the buffered messages of a FIFO message group (to go back with a redelivered one). */
     synchronized List<ReceivedMessage> takeGroup(String group) {

@@ -161,4 +161,46 @@ abstract class ConformanceContract {
             }
         }
     }
+
+    /**
+     * receiveBody on a message whose body cannot be returned: MessageFormatRuntimeException, and in
+     * AUTO_ACKNOWLEDGE the message stays the next to be delivered, not as a redelivery.
+     */
+    @Test
+    void receiveBodyOfTheWrongTypeLeavesTheMessageNextInAutoAcknowledge() throws Exception {
+        try (JMSContext ctx = backend().factory().createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+            Queue q = ctx.createQueue(QueueBehaviourContract.uniqueName("body-auto"));
+            ctx.createProducer().send(q, ctx.createMessage());
+            ctx.createProducer().send(q, new byte[] {1, 2, 3});
+            ctx.createProducer().send(q, "after");
+            jakarta.jms.JMSConsumer consumer = ctx.createConsumer(q);
+            assertThatThrownBy(() -> consumer.receiveBody(String.class, 5_000)).isInstanceOf(jakarta.jms.MessageFormatRuntimeException.class)
+                    .hasMessageContaining("String");
+            Message plain = consumer.receive(5_000);
+            assertThat(plain).as("the plain Message again").isNotNull();
+            assertThat(plain.getJMSRedelivered()).as("not a redelivery").isFalse();
+            assertThat(plain.getIntProperty("JMSXDeliveryCount")).isEqualTo(1);
+            assertThatThrownBy(() -> consumer.receiveBody(String.class, 5_000)).isInstanceOf(jakarta.jms.MessageFormatRuntimeException.class);
+            assertThat(consumer.receiveBody(byte[].class, 5_000)).containsExactly(1, 2, 3);
+            assertThat(consumer.receiveBody(String.class, 5_000)).isEqualTo("after");
+        }
+    }
+
+    /** In CLIENT_ACKNOWLEDGE the message receiveBody could not return counts as delivered: recover() gives it again. */
+    @Test
+    void receiveBodyOfTheWrongTypeCountsAsDeliveredInClientAcknowledge() throws Exception {
+        try (JMSContext ctx = backend().factory().createContext(JMSContext.CLIENT_ACKNOWLEDGE)) {
+            Queue q = ctx.createQueue(QueueBehaviourContract.uniqueName("body-client"));
+            ctx.createProducer().send(q, ctx.createMessage());
+            ctx.createProducer().send(q, "after");
+            jakarta.jms.JMSConsumer consumer = ctx.createConsumer(q);
+            assertThatThrownBy(() -> consumer.receiveBody(String.class, 5_000)).isInstanceOf(jakarta.jms.MessageFormatRuntimeException.class);
+            assertThat(consumer.receiveBody(String.class, 5_000)).isEqualTo("after");
+            ctx.recover();
+            List<Boolean> redelivered = new ArrayList<>();
+            for (int i = 0; i < 2; i++) redelivered.add(consumer.receive(5_000).getJMSRedelivered());
+            assertThat(redelivered).containsExactly(true, true);
+            ctx.acknowledge();
+        }
+    }
 }

@@ -33,11 +33,17 @@ public final class Backends {
     /** The SQS/SNS transport of the backend the configuration names, for SQS-level tools (the dead-letter admin). */
     public static SqsTransport openTransport(JmsAwsConfig config, String user, String password) throws JMSException {
         if (config.backend() != JmsAwsConfig.Backend.EMBEDDED) return SqsTransport.aws(config, user, password);
+        if (user == null) {
+            // the factory's default identity: user/password, or the access key options (which AWS uses the same way)
+            user = config.isSet(Option.USER) ? config.get(Option.USER) : config.get(Option.ACCESS_KEY_ID);
+            password = config.isSet(Option.USER) ? config.get(Option.PASSWORD) : config.get(Option.SECRET_ACCESS_KEY);
+        }
         Map<String, String> users = config.users();
         if (!users.isEmpty() && (user == null || !users.containsKey(user) || !users.get(user).equals(password))) {
             throw new JMSSecurityException("connection refused: unknown user or wrong password"
                     + (user == null ? " (no credentials given, and the embedded instance '" + config.embeddedName()
-                    + "' has users configured)" : " for user '" + user + "'"));
+                    + "' has users configured: pass them to createConnection(user, password), or set the factory's user and password options)"
+                    : " for user '" + user + "'"));
         }
         EmbeddedSqs server = EmbeddedSqs.instance(config.embeddedName());
         if (config.isSet(Option.DELETED_QUEUE_COOLDOWN_SECONDS)) {

@@ -98,7 +98,7 @@ public final class JmsAwsConfig implements Serializable {
 
     /** A URL with the secret options' values masked, for messages and logs. */
     public static String redact(String url) {
-        return url == null ? null : url.replaceAll("(?i)(secretAccessKey|users)=[^&]*", "$1=****");
+        return url == null ? null : url.replaceAll("(?i)(secretAccessKey|users|password)=[^&]*", "$1=****");
     }
 
     public JmsAwsConfig with(Option option, String value) {

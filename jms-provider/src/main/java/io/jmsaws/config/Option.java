@@ -14,6 +14,9 @@ public enum Option {
     QUEUE_PREFIX("queuePrefix", ""),
     AUTO_CREATE("autoCreate", "true"),
     USERS("users", null),
+    /** The factory's default identity for createConnection()/createContext() without credentials (the embedded backend's users). */
+    USER("user", null),
+    PASSWORD("password", null),
     REGION("region", "us-east-1"),
     ENDPOINT("endpoint", null),
     SNS_ENDPOINT("snsEndpoint", null),
@@ -46,7 +49,7 @@ public enum Option {
     }
 
     public boolean isSecret() {
-        return this == SECRET_ACCESS_KEY || this == USERS;
+        return this == SECRET_ACCESS_KEY || this == USERS || this == PASSWORD;
     }
 
     /** The option of that name; an unknown name is an error that lists the known ones. */

@@ -48,7 +48,11 @@ public final class FaultProxy implements AutoCloseable {
         /** The server carries the request out, the answer never arrives (the client sees a 500). */
         LOSE_RESPONSE,
         /** A batch request whose first {@link #PARTIAL_FAILURES} entries fail (not stored) with SenderFault=false. */
-        PARTIAL_BATCH
+        PARTIAL_BATCH,
+        /** 403 InvalidClientTokenId: AWS does not know the access key. */
+        INVALID_CLIENT_TOKEN,
+        /** 403 SignatureDoesNotMatch: the secret is wrong. */
+        SIGNATURE_DOES_NOT_MATCH
     }
 
     /** Decides the fault for a request: its operation (SendMessageBatch, ReceiveMessage…) and its number in the proxy's life. */
@@ -138,6 +142,8 @@ public final class FaultProxy implements AutoCloseable {
                 case SERVICE_UNAVAILABLE -> error(exchange, 503, "ServiceUnavailable", "Receiver");
                 case REQUEST_THROTTLED -> error(exchange, 400, "RequestThrottled", "Sender");
                 case THROTTLING_EXCEPTION -> error(exchange, 400, "ThrottlingException", "Sender");
+                case INVALID_CLIENT_TOKEN -> error(exchange, 403, "InvalidClientTokenId", "Sender");
+                case SIGNATURE_DOES_NOT_MATCH -> error(exchange, 403, "SignatureDoesNotMatch", "Sender");
                 case DROP_CONNECTION -> {
                     exchange.sendResponseHeaders(200, 1000);
                     exchange.getResponseBody().write("{\"Messa".getBytes(StandardCharsets.UTF_8));

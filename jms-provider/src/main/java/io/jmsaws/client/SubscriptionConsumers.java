@@ -51,7 +51,8 @@ final class SubscriptionConsumers {
     Handle open(JmsAwsTopic topic, SubscriptionKind kind, String clientId, String name, Selector selector, boolean noLocal)
             throws JMSException {
         if (kind == SubscriptionKind.DURABLE && clientId == null) {
-            throw new IllegalStateException("an unshared durable subscription needs a client id: set one on the connection first");
+            throw new IllegalStateException("an unshared durable subscription needs a client id: set the clientID option of the "
+                    + "connection URL (?clientID=…), or call setClientID on the Connection or JMSContext right after creating it");
         }
         AtomicInteger active = kind == SubscriptionKind.NON_DURABLE ? null
                 : active().computeIfAbsent(key(kind, clientId, name), k -> new AtomicInteger());

@@ -70,11 +70,6 @@ public final class SqsProvider implements Provider {
         t.start();
     }
 
-    /** The transport underneath, for the SQS-level tools (dead-letter admin) and tests. */
-    public SqsTransport transport() {
-        return transport;
-    }
-
     // ------------------------------------------------------------------------------------ destinations
 
     @Override
@@ -252,7 +247,11 @@ public final class SqsProvider implements Provider {
         transport.deleteAll(byUrl);
     }
 
-    /** The future, failing with the JMSException for its SDK failure (a cancellation stays a cancellation). */
+    /**
+     * The future, failing with the JMSException for its SDK failure (a cancellation stays a
+     * cancellation). Cancelling it does not reach {@code f}: only receives are cancelled, and
+     * {@link #receive} passes that on to its request itself.
+     */
     private static <T> CompletableFuture<T> jms(CompletableFuture<T> f, String operation, Object target) {
         CompletableFuture<T> mapped = new CompletableFuture<>();
         f.whenComplete((r, e) -> {
@@ -260,7 +259,7 @@ public final class SqsProvider implements Provider {
             else if (e instanceof java.util.concurrent.CancellationException) mapped.cancel(false);
             else mapped.completeExceptionally(AwsErrors.toJms(e, operation, String.valueOf(target)));
         });
-        return Futures.cancellingSource(f, mapped);
+        return mapped;
     }
 
     // ------------------------------------------------------------------------------------ lifecycle

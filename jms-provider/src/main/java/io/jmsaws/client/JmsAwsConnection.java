@@ -47,6 +47,18 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection {
     private final VisibilityKeeper keeper;
     private final Settlement settlement;
     private final ExecutorService pool;
+    /**
+     * Where answers from SQS are handled: the pool, never the thread that made the request; if the
+     * pool cannot take one (shut down at close, or no thread to be had), the completing thread, so
+     * that an answer is never left unhandled with its poll still counted.
+     */
+    private final java.util.concurrent.Executor callbacks = task -> {
+        try {
+            pool().execute(task);
+        } catch (RuntimeException | Error noThread) {
+            task.run();
+        }
+    };
     private final List<JmsAwsSession> sessions = new CopyOnWriteArrayList<>();
     private final TemporaryDestinations temporaries;
     /** Identifies this connection in the messages it publishes, for noLocal subscribers. */
@@ -91,21 +103,8 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection {
     Settlement settlement() { return settlement; }
     ExecutorService pool() { return pool; }
 
-    /**
-     * Where answers from SQS are handled: the pool, never the thread that made the request; once the
-     * connection has closed (the pool is shut down) the completing thread, which finds its consumer
-     * closed and only gives messages back.
-     */
-    java.util.concurrent.Executor callbacks() {
-        return task -> {
-            try {
-                pool.execute(task);
-            } catch (RuntimeException | Error noThread) {
-                // closing (rejected), or no thread to be had: the answer is handled here rather than never (its poll stays counted)
-                task.run();
-            }
-        };
-    }
+    /** Where answers from SQS are handled (see {@link #callbacks}). */
+    java.util.concurrent.Executor callbacks() { return callbacks; }
 
     JmsAwsConfig config() { return config; }
     TrustedPackages trustedPackages() { return trustedPackages; }

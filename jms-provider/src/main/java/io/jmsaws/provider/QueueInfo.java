@@ -15,11 +15,6 @@ public record QueueInfo(JmsAwsQueue queue, String url, boolean fifo, int maxMess
         implements ResolvedDestination {
 
     @Override
-    public JmsAwsQueue destination() {
-        return queue;
-    }
-
-    @Override
     public String toString() {
         return queue.toString();
     }

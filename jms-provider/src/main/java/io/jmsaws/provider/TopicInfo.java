@@ -10,11 +10,6 @@ import io.jmsaws.destination.JmsAwsDestination;
 public record TopicInfo(JmsAwsDestination topic, String arn, boolean fifo, String defaultGroupId) implements ResolvedDestination {
 
     @Override
-    public JmsAwsDestination destination() {
-        return topic;
-    }
-
-    @Override
     public String toString() {
         return topic.toString();
     }

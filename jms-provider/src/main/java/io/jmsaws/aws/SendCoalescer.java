@@ -23,11 +23,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Synchronous sends to a standard queue, batched only when they would wait anyway, in the senders'
- * own threads: a sender finding its queue idle sends at once; senders arriving meanwhile wait, and
- * when the request returns the first of them is handed the lead and sends itself and the others
- * (up to 10, 1 MiB) in one SendMessageBatch. One request per queue is under way at a time, each
- * sender leads at most one request at a time, and nobody waits for a timer. A lone sender pays one
- * request per message; concurrent senders share requests (what SQS charges for).
+ * own threads: a sender finding fewer than {@code maxInFlight} requests under way for its queue
+ * sends at once (four threads go four-wide, each a round trip, as with one client per thread);
+ * senders arriving beyond that wait, and when a request returns the first of them is handed the
+ * lead and sends itself and the others (up to 10, 1 MiB) in one SendMessageBatch — thirty-two
+ * threads go out as a few batches of about ten. Each sender leads at most one request at a time,
+ * and nobody waits for a timer. Only for standard queues: FIFO sends keep one request per session
+ * and queue (see the session's send path), or a group's order would break.
  */
 final class SendCoalescer {
     /** What a waiting sender's outcome completes with when it is to lead the next request. */
@@ -57,10 +59,12 @@ final class SendCoalescer {
     }
 
     private final BlockingSqs sqs;
+    private final int maxInFlight;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
 
-    SendCoalescer(BlockingSqs sqs) {
+    SendCoalescer(BlockingSqs sqs, int maxInFlight) {
         this.sqs = sqs;
+        this.maxInFlight = maxInFlight;
     }
 
     /** Sends and blocks until this message's fate is known; the future is already complete when returned. */
@@ -81,7 +85,8 @@ final class SendCoalescer {
     private final class Lane {
         private final String url;
         private final ArrayDeque<Sender> waiting = new ArrayDeque<>();
-        private boolean busy;
+        /** Requests under way (each with its leader): at most maxInFlight. */
+        private int inFlight;
 
         Lane(String url) {
             this.url = url;
@@ -91,8 +96,8 @@ final class SendCoalescer {
             Sender me = new Sender(message);
             boolean lead;
             synchronized (this) {
-                lead = !busy;
-                if (lead) busy = true;
+                lead = inFlight < maxInFlight;
+                if (lead) inFlight++;
                 else waiting.add(me);
             }
             while (true) {
@@ -134,13 +139,13 @@ final class SendCoalescer {
             return batch;
         }
 
-        /** The lane goes idle, or the first sender in line leads the next request. */
+        /** A request returned: the first sender in line leads the next one in its place, or one fewer is under way. */
         private void handOver() {
             Sender next;
             synchronized (this) {
                 next = waiting.poll();
                 if (next == null) {
-                    busy = false;
+                    inFlight--;
                     return;
                 }
             }

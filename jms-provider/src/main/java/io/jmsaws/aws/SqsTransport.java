@@ -89,7 +89,8 @@ public final class SqsTransport implements AutoCloseable {
                         .sendRequestFrequency(Duration.ofMillis(Math.max(1, window))))
                 .build();
         // on AWS, the synchronous client (in the sender's thread); elsewhere the asynchronous one, waited for
-        this.coalescer = new SendCoalescer(shared != null ? SendCoalescer.BlockingSqs.of(shared.blockingSqs) : SendCoalescer.BlockingSqs.of(sqs));
+        this.coalescer = new SendCoalescer(shared != null ? SendCoalescer.BlockingSqs.of(shared.blockingSqs) : SendCoalescer.BlockingSqs.of(sqs),
+                config.getInt(Option.MAX_SENDS_IN_FLIGHT));
         this.directory = new QueueDirectory(sqs, config.get(Option.QUEUE_PREFIX), config.getBoolean(Option.AUTO_CREATE),
                 config.get(Option.FIFO_DEFAULT_GROUP_ID));
         this.publisher = sns == null ? null : new SnsPublisher(sns, this::track);
@@ -270,18 +271,12 @@ public final class SqsTransport implements AutoCloseable {
 
     /** A delete that may share a batch (acknowledge modes AUTO and DUPS_OK). */
     public CompletableFuture<Void> deleteBatched(String queueUrl, String receiptHandle) {
-        CompletableFuture<Void> f = batches.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle)).thenApply(r -> null);
-        pending.add(f);
-        f.whenComplete((r, e) -> pending.remove(f));
-        return f;
+        return track(batches.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle)).thenApply(r -> null));
     }
 
     public CompletableFuture<Void> changeVisibilityBatched(String queueUrl, String receiptHandle, int seconds) {
-        CompletableFuture<Void> f = batches.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle)
-                .visibilityTimeout(seconds)).thenApply(r -> null);
-        pending.add(f);
-        f.whenComplete((r, e) -> pending.remove(f));
-        return f;
+        return track(batches.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle)
+                .visibilityTimeout(seconds)).thenApply(r -> null));
     }
 
     /**
@@ -310,6 +305,7 @@ public final class SqsTransport implements AutoCloseable {
             try {
                 r = calls.get(c).join();
             } catch (RuntimeException e) {
+                if (AwsErrors.isQueueMissing(e)) continue; // deleted with its messages (a closed topic consumer's queue): none comes back
                 throw AwsErrors.toJms(e, "DeleteMessageBatch", url);
             }
             for (int attempt = 1; !r.failed().isEmpty(); attempt++) {
@@ -325,6 +321,7 @@ public final class SqsTransport implements AutoCloseable {
                 try {
                     r = sqs.deleteMessageBatch(b -> b.queueUrl(url).entries(retry)).join();
                 } catch (RuntimeException e) {
+                    if (AwsErrors.isQueueMissing(e)) break;
                     throw AwsErrors.toJms(e, "DeleteMessageBatch", url);
                 }
             }

@@ -93,7 +93,10 @@ final class DeliveryLedger {
 
     /** Gives messages the application never saw back at once. */
     void release(List<ReceivedMessage> messages) {
-        for (ReceivedMessage r : messages) hide(r, 0);
+        for (ReceivedMessage r : messages) {
+            UnseenReturns.givenBack(r); // its next delivery by this JVM is not reported as a redelivery
+            hide(r, 0);
+        }
     }
 
     private void hide(ReceivedMessage r, int seconds) {

@@ -25,6 +25,7 @@ final class DeliveryWindow {
         }
         long due = deliveryTimeOf(r.message);
         if (due > now) {
+            UnseenReturns.givenBack(r);
             settlement.hide(r, (int) Math.min(SqsLimits.MAX_VISIBILITY_TIMEOUT_SECONDS - 60, (due - now + 999) / 1000));
             return false;
         }

@@ -62,14 +62,14 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     }
 
     /** What the consumer's rules make of a received message before anyone sees it. */
-    private Prefetcher.Verdict verdict(JmsAwsMessage m) {
+    private Arrivals.Verdict verdict(JmsAwsMessage m) {
         if (noLocal && session.connection().id().equals(m.originConnectionId())) {
-            return Prefetcher.Verdict.DELETE; // published by this connection: never delivered here
+            return Arrivals.Verdict.DELETE; // published by this connection: never delivered here
         }
-        if (selector == null || selector.matches(m)) return Prefetcher.Verdict.DELIVER;
+        if (selector == null || selector.matches(m)) return Arrivals.Verdict.DELIVER;
         // a subscription queue is this consumer's alone (or its sharers'): what the selector rejects is not for them;
         // on a queue it goes back at once for other consumers
-        return subscription != null ? Prefetcher.Verdict.DELETE : Prefetcher.Verdict.GIVE_BACK;
+        return subscription != null ? Arrivals.Verdict.DELETE : Arrivals.Verdict.GIVE_BACK;
     }
 
     void connectionStarted() {

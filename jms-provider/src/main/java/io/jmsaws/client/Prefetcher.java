@@ -2,7 +2,6 @@ package io.jmsaws.client;
 
 import io.jmsaws.destination.JmsAwsDestination;
 import io.jmsaws.policy.PrefetchPolicy;
-import io.jmsaws.message.JmsAwsMessage;
 import io.jmsaws.provider.InboundMessage;
 import io.jmsaws.provider.QueueInfo;
 import io.jmsaws.util.JmsExceptions;
@@ -22,31 +21,30 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A consumer's supply of messages: the ReceiveMessage requests that fill its buffer, and what the
- * buffer holds. Requests go out only while someone wants messages (a receive() waits, or a listener
- * is set), each for a whole batch; what is buffered is owned (its visibility is extended) and given
- * back when the consumer closes or its connection stops. Expired messages are deleted unseen;
- * messages whose delivery time is still ahead are hidden until then.
+ * buffer holds. Requests go out while someone wants messages: a receive() waits, a listener is
+ * set, or a receive() consumer keeps reading (it reads ahead, see {@link ReadAhead}). What is
+ * buffered is owned (its visibility is extended), kept while the connection is stopped (JMS's
+ * stop pauses delivery; Spring's caching factories stop and start around every receive), and
+ * given back when the consumer closes or nobody took any of it for {@code idleReleaseMillis}.
+ * Expired messages are deleted unseen; messages whose delivery time is still ahead are hidden
+ * until then.
  */
 final class Prefetcher {
     private static final Logger LOG = LoggerFactory.getLogger(Prefetcher.class);
-
-    /** What becomes of a received message before anyone sees it. */
-    enum Verdict { DELIVER, DELETE, GIVE_BACK }
-
-    /** The consumer's rules (selector, noLocal, subscription) on a received message. */
-    interface Filter { Verdict verdict(JmsAwsMessage message); }
 
     private final JmsAwsSession session;
     /** What the application consumes from: the queue, or the topic whose subscription queue this reads. */
     private final JmsAwsDestination destination;
     private final QueueInfo info;
-    private final Filter filter;
+    private final Arrivals.Filter filter;
     /** The consumer and its session are open. */
     private final BooleanSupplier open;
     private final int prefetch;
     private final int batchSize;
     private final int waitTimeSeconds;
     private final Settlement settlement;
+    private final ReadAhead readAhead;
+    private boolean idleCheckScheduled;
     private final ArrayDeque<ReceivedMessage> buffer = new ArrayDeque<>();
     /** Long polls under way: one, or two while the queue has a backlog (see maybeFetch). */
     private int fetches;
@@ -66,7 +64,7 @@ final class Prefetcher {
     private volatile boolean listening;
     private volatile boolean closed;
 
-    Prefetcher(JmsAwsSession session, JmsAwsDestination destination, QueueInfo info, Filter filter, BooleanSupplier open) {
+    Prefetcher(JmsAwsSession session, JmsAwsDestination destination, QueueInfo info, Arrivals.Filter filter, BooleanSupplier open) {
         this.session = session;
         this.destination = destination;
         this.info = info;
@@ -77,10 +75,11 @@ final class Prefetcher {
         this.batchSize = policy.batchSize();
         this.waitTimeSeconds = policy.waitTimeSeconds();
         this.settlement = session.connection().settlement();
+        this.readAhead = new ReadAhead(policy);
     }
 
     /** A listener was set or removed. */
-    synchronized void listening(boolean listening) { this.listening = listening; maybeFetch(); }
+    synchronized void listening(boolean listening) { this.listening = listening; maybeFetch(); armIdleCheck(); }
     /** Asks for more if the buffer runs low (after a listener's delivery, or when it found the buffer empty). */
     synchronized void fetchIfWanted() { maybeFetch(); }
 
@@ -95,41 +94,36 @@ final class Prefetcher {
     }
 
     /**
-     * Starts a ReceiveMessage if one is wanted. Call with the monitor held. A listener asks for the
-     * next batch when half of {@code prefetch} is left, so it arrives while the listener works
-     * through the rest; while the queue has a backlog (the last poll came back full) two polls may
-     * run at once, hiding most of a round trip, and an idle listener keeps one. Every request asks
-     * for a whole batch (requests are what SQS bills), so a listener's consumer holds at most
-     * {@code prefetch / 2 + 2 × prefetch} messages (25 with the default 10; {@code prefetch} 1
-     * keeps one poll). receive() calls fetch only what they cannot take from the buffer, and only
-     * while they wait: an open consumer the application is not reading from takes nothing from
-     * the queue that others could have.
+     * Starts a ReceiveMessage if one is wanted. Call with the monitor held. A listener, and a
+     * receive() consumer reading ahead, asks for the next whole batch (requests are what SQS bills)
+     * when half of {@code prefetch} is left; while the queue has a backlog (the last poll came back
+     * full) two polls may run at once, so it holds at most {@code prefetch / 2 + 2 × prefetch} (25).
+     * Other receive() consumers fetch only while a receive() waits, only what it takes (a batch
+     * with {@code readAhead=false}): a consumer nobody reads from takes nothing others could have.
      */
     private void maybeFetch() {
         int allowed = backlog && prefetch > 1 ? 2 : 1;
         if (fetches >= allowed || fetchScheduled || closed || !session.connection().isStarted()) return;
-        boolean wanted = listening ? buffer.size() <= prefetch / 2 : waitingReceivers > buffer.size() && !receiveDeadlinePassed();
+        boolean ahead = listening || readAhead.active();
+        boolean wanted = ahead ? buffer.size() <= prefetch / 2 : waitingReceivers > buffer.size() && !receiveDeadlinePassed();
         if (!wanted) return;
+        int max = ahead || !readAhead.enabled() ? batchSize : Math.min(batchSize, waitingReceivers - buffer.size());
         fetches++;
-        fetch(batchSize, pollSeconds(), false);
+        fetch(max, pollSeconds(ahead), false);
     }
 
-    /**
-     * The receive(timeout) waiting now is out of time: it returns null on its next look, so no
-     * poll is started for it (a 0-second poll the embedded backend answered at once used to ask
-     * again from its own completion until the stack overflowed).
-     */
+    /** The receive(timeout) waiting now is out of time: no poll for it (a 0-second poll answered at once used to recurse). */
     private boolean receiveDeadlinePassed() {
         return receiveDeadline != Long.MAX_VALUE && receiveDeadline <= System.currentTimeMillis();
     }
 
     /**
      * A long poll outlives neither the receive(timeout) that asked for it nor the configured wait
-     * by more than a second: a poll left running after its consumer is gone would take messages
-     * no one reads, hiding them for a visibility timeout.
+     * by more than a second (a poll nobody waits for hides what it takes). A consumer reading
+     * ahead polls for the whole wait: what it brings is held, and released if nobody takes it.
      */
-    private int pollSeconds() {
-        if (listening || receiveDeadline == Long.MAX_VALUE) return waitTimeSeconds;
+    private int pollSeconds(boolean ahead) {
+        if (ahead || receiveDeadline == Long.MAX_VALUE) return waitTimeSeconds;
         long remaining = receiveDeadline - System.currentTimeMillis();
         return (int) Math.max(0, Math.min(waitTimeSeconds, (remaining + 999) / 1000));
     }
@@ -168,7 +162,7 @@ final class Prefetcher {
                         return;
                     }
                 }
-                if (error != null) onFetchFailed(error, poll);
+                if (error != null) reportAndRetry(JmsExceptions.fromFailure(error, "ReceiveMessage on " + info), poll);
                 else onFetched(messages, poll);
             } catch (RuntimeException | Error e) {
                 onAnswerFailed(e, poll);
@@ -196,11 +190,7 @@ final class Prefetcher {
         else fetches--;
     }
 
-    /**
-     * Handling an answer threw: a bug, not bad input (decoding is lenient, a failing selector gives
-     * its message back). The error goes to the waiting receive or the ExceptionListener, and the
-     * consumer polls again after the usual back-off.
-     */
+    /** Handling an answer threw (a bug: decoding is lenient): reported like a failed poll, and polled again after a pause. */
     private void onAnswerFailed(Throwable t, Poll poll) {
         LOG.error("jms-aws: handling a ReceiveMessage answer from {} failed: {}; the consumer polls again after a pause", info, t.toString());
         LOG.debug("handling a ReceiveMessage answer failed", t);
@@ -211,26 +201,8 @@ final class Prefetcher {
     }
 
     private void onFetched(List<InboundMessage> messages, Poll poll) {
-        long now = System.currentTimeMillis();
-        List<ReceivedMessage> decoded = new ArrayList<>(messages.size());
-        List<ReceivedMessage> missed = new ArrayList<>();
-        for (InboundMessage m : messages) {
-            VisibilityKeeper.Lease lease = session.connection().keeper().hold(info, m.receiptHandle(), now);
-            JmsAwsMessage jms = m.message();
-            ReceivedMessage r = new ReceivedMessage(info, m.receiptHandle(), jms, lease);
-            try {
-                switch (filter.verdict(jms)) {
-                    case DELIVER -> decoded.add(r);
-                    case DELETE -> settlement.delete(r);
-                    case GIVE_BACK -> missed.add(r);
-                }
-            } catch (RuntimeException | Error e) {
-                // a selector is checked when it is parsed: this is a bug, not bad input. The message goes back for redelivery.
-                LOG.error("cannot evaluate the selector of {} on message {}: {}; it is given back", info, m.messageId(), e.toString());
-                LOG.debug("selector failure", e);
-                missed.add(r);
-            }
-        }
+        Arrivals arrivals = Arrivals.sort(messages, info, filter, session.connection().keeper(), settlement);
+        List<ReceivedMessage> decoded = arrivals.deliverable, missed = arrivals.forOthers;
         boolean closedNow;
         // on a queue, what the selector does not take goes back at once for other consumers
         session.release(missed);
@@ -238,9 +210,10 @@ final class Prefetcher {
             answered(poll);
             if (!poll.shortPoll) backlog = messages.size() >= batchSize;
             retryDelay.reset();
-            closedNow = closed || !session.connection().isStarted(); // closed or stopped meanwhile: hold nothing
+            closedNow = closed; // closed meanwhile: hold nothing (stopped: hold them, as what was buffered)
             if (!closedNow) {
                 buffer.addAll(decoded);
+                armIdleCheck();
                 boolean onlyForOthers = !missed.isEmpty() && decoded.isEmpty(); // wait before asking again, or spin on them
                 if (onlyForOthers) fetchLater(selectorMissDelay.next());
                 else { if (!decoded.isEmpty()) selectorMissDelay.reset(); maybeFetch(); }
@@ -248,14 +221,10 @@ final class Prefetcher {
             notifyAll();
         }
         if (closedNow) {
-            session.release(decoded); // arrived after close or stop: give them back at once
+            session.release(decoded); // arrived after close: give them back at once
         } else if (listening && !decoded.isEmpty()) {
             session.wakeDispatcher();
         }
-    }
-
-    private void onFetchFailed(Throwable error, Poll poll) {
-        reportAndRetry(JmsExceptions.fromFailure(error, "ReceiveMessage on " + info), poll);
     }
 
     /**
@@ -277,47 +246,71 @@ final class Prefetcher {
     }
 
     /**
-     * The connection stopped: no more fetching, and what is buffered goes back to SQS, so a
-     * stopped connection does not hold messages other consumers could take.
+     * The connection stopped: no more fetching; what is buffered stays, its visibility extended,
+     * until the connection starts again or nobody took any of it for the idle bound (giving it
+     * back would raise every message's receive count: Spring's caching factories stop the
+     * connection after every receive).
      */
-    void stopped() {
-        List<ReceivedMessage> held;
-        synchronized (this) {
-            held = new ArrayList<>(buffer);
-            buffer.clear();
-            stopReceivesInFlight();
-        }
-        session.release(held);
+    synchronized void stopped() {
+        stopReceivesInFlight();
+        armIdleCheck();
     }
 
     /**
-     * A long poll no one waits for any more: cancelled where that really stops it (embedded);
-     * elsewhere it runs to its end and what it brings back is released (see onFetched).
+     * Checks later whether what the buffer holds has gone untaken for the idle bound. Not while a
+     * listener takes from it. Call with the monitor held.
      */
+    private void armIdleCheck() {
+        if (idleCheckScheduled || buffer.isEmpty() || closed || listening && session.connection().isStarted()) return;
+        // not scheduled: the connection is closing, and close() gives the buffer back
+        idleCheckScheduled = later(this::releaseIfIdle, Math.max(10, readAhead.idleIn(System.currentTimeMillis())));
+    }
+
+    /** What nobody took for the idle bound goes back to the queue, for other consumers. */
+    private void releaseIfIdle() {
+        List<ReceivedMessage> idle;
+        synchronized (this) {
+            idleCheckScheduled = false;
+            if (closed || buffer.isEmpty() || listening && session.connection().isStarted()) return;
+            if (readAhead.idleIn(System.currentTimeMillis()) > 0) {
+                armIdleCheck();
+                return;
+            }
+            idle = new ArrayList<>(buffer);
+            buffer.clear();
+            readAhead.wentIdle();
+        }
+        LOG.debug("{}: {} message(s) held unread for the idle bound go back to the queue", info, idle.size());
+        session.release(idle);
+    }
+
+    /** A long poll no one waits for any more: cancelled where that really stops it (embedded); elsewhere it runs to its end. */
     private void stopReceivesInFlight() {
         if (session.provider().cancelsReceives()) new ArrayList<>(receivesInFlight).forEach(f -> f.cancel(true));
     }
 
     /** The next fetch, not before {@code delayMillis}. Call with the monitor held. */
     private void fetchLater(long delayMillis) {
-        fetchScheduled = true;
+        fetchScheduled = later(() -> { // not scheduled: the connection is closing, and no later fetch is needed
+            synchronized (this) {
+                fetchScheduled = false;
+                maybeFetch();
+            }
+        }, delayMillis);
+    }
+
+    private boolean later(Runnable task, long delayMillis) {
         try {
-            session.provider().scheduler().schedule(() -> {
-                synchronized (this) {
-                    fetchScheduled = false;
-                    maybeFetch();
-                }
-            }, delayMillis, TimeUnit.MILLISECONDS);
+            session.provider().scheduler().schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+            return true;
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            fetchScheduled = false; // the connection is closing: no later fetch, and none is needed
+            return false;
         }
     }
 
-    void started() {
-        synchronized (this) {
-            maybeFetch();
-            notifyAll();
-        }
+    synchronized void started() {
+        maybeFetch();
+        notifyAll();
     }
 
     // ------------------------------------------------------------------------------------ taking messages
@@ -330,6 +323,8 @@ final class Prefetcher {
         while (true) {
             ReceivedMessage r;
             synchronized (this) {
+                if (!session.connection().isStarted()) return null; // a stopped connection delivers nothing; the buffer waits
+                readAhead.asked(System.currentTimeMillis());
                 r = buffer.poll();
             }
             if (r == null || DeliveryWindow.deliverableNow(r, settlement)) return r;
@@ -345,17 +340,24 @@ final class Prefetcher {
         boolean polled = false;
         while (true) {
             ReceivedMessage r = nextDeliverable();
-            if (r != null) return r;
+            if (r != null) {
+                synchronized (this) {
+                    readAhead.taken(System.currentTimeMillis());
+                    maybeFetch(); // reading ahead: the next batch may be wanted now
+                }
+                return r;
+            }
             synchronized (this) {
                 if (closed || !open.getAsBoolean()) return null;
+                boolean started = session.connection().isStarted();
                 if (lastError != null) {
                     JMSException e = lastError;
                     lastError = null;
                     throw e;
                 }
-                if (!buffer.isEmpty()) continue;
+                if (!buffer.isEmpty() && started) continue;
                 if (noWait) {
-                    if (polled || !session.connection().isStarted()) return null;
+                    if (polled || !started) return null;
                     polled = true;
                     shortPoll();
                     while (shortPolling && !closed) waitFor(1_000);
@@ -367,7 +369,7 @@ final class Prefetcher {
                 receiveDeadline = deadline;
                 try {
                     maybeFetch(); // its answer arrives on another thread, with notifyAll
-                    if (buffer.isEmpty() && lastError == null) waitFor(Math.min(remaining, 60_000));
+                    if ((buffer.isEmpty() || !started) && lastError == null) waitFor(Math.min(remaining, 60_000));
                 } finally {
                     waitingReceivers--;
                     receiveDeadline = Long.MAX_VALUE;

@@ -28,6 +28,7 @@ final class Settlement {
     /** A batched delete (it may wait for the batching window). */
     CompletableFuture<Void> delete(ReceivedMessage r) {
         keeper.release(r.lease);
+        UnseenReturns.settled(r);
         return provider.delete(r.queue, r.receiptHandle);
     }
 
@@ -52,6 +53,7 @@ final class Settlement {
         for (ReceivedMessage r : messages) {
             byQueue.computeIfAbsent(r.queue, k -> new ArrayList<>()).add(r.receiptHandle);
             keeper.release(r.lease);
+            UnseenReturns.settled(r);
         }
         provider.deleteAll(byQueue);
     }

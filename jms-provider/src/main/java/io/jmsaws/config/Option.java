@@ -11,6 +11,12 @@ public enum Option {
     CLIENT_ID("clientID", null),
     PREFETCH("prefetch", "10"),
     WAIT_TIME_SECONDS("waitTimeSeconds", "20"),
+    /** A receive() consumer that keeps reading has its next ReceiveMessage under way before it asks. */
+    READ_AHEAD("readAhead", "true"),
+    /** What a consumer holds and nobody takes goes back to the queue after this long (stopped consumers included). */
+    IDLE_RELEASE_MILLIS("idleReleaseMillis", "5000"),
+    /** Synchronous sends to one standard queue under way at once per connection; more share SendMessageBatch requests. */
+    MAX_SENDS_IN_FLIGHT("maxSendsInFlight", "8"),
     QUEUE_PREFIX("queuePrefix", ""),
     AUTO_CREATE("autoCreate", "true"),
     USERS("users", null),
@@ -66,6 +72,8 @@ public enum Option {
         switch (this) {
             case PREFETCH -> intRange(value, 1, 10);
             case WAIT_TIME_SECONDS -> intRange(value, 0, 20);
+            case IDLE_RELEASE_MILLIS -> intRange(value, 100, 3_600_000);
+            case MAX_SENDS_IN_FLIGHT -> intRange(value, 1, 64);
             case BATCH_WINDOW_MILLIS -> intRange(value, 0, 10_000);
             case MAX_ATTEMPTS -> intRange(value, 1, 20);
             case DELETED_QUEUE_COOLDOWN_SECONDS -> intRange(value, 0, 3600);
@@ -79,7 +87,7 @@ public enum Option {
                 }
                 throw new IllegalArgumentException("option 'redeliveryBackoff' must be a number from 1.0 to 100.0, not '" + value + "'");
             }
-            case AUTO_CREATE, EXTEND_VISIBILITY -> {
+            case AUTO_CREATE, EXTEND_VISIBILITY, READ_AHEAD -> {
                 if (!"true".equalsIgnoreCase(value) && !"false".equalsIgnoreCase(value)) {
                     throw new IllegalArgumentException("option '" + key + "' must be true or false, not '" + value + "'");
                 }

@@ -72,25 +72,11 @@ final class EmbeddedQueue {
         this.createdTimestamp = System.currentTimeMillis();
     }
 
-    synchronized QueueAttributes attributes() {
-        return attributes;
-    }
-
-    synchronized void setAttributes(QueueAttributes changed) {
-        this.attributes = changed;
-    }
-
-    synchronized Map<String, String> tags() {
-        return new LinkedHashMap<>(tags);
-    }
-
-    synchronized void tag(Map<String, String> newTags) {
-        tags.putAll(newTags);
-    }
-
-    synchronized void untag(List<String> keys) {
-        keys.forEach(tags::remove);
-    }
+    synchronized QueueAttributes attributes() { return attributes; }
+    synchronized void setAttributes(QueueAttributes changed) { this.attributes = changed; }
+    synchronized Map<String, String> tags() { return new LinkedHashMap<>(tags); }
+    synchronized void tag(Map<String, String> newTags) { tags.putAll(newTags); }
+    synchronized void untag(List<String> keys) { keys.forEach(tags::remove); }
 
     // ------------------------------------------------------------------------------------ send
 
@@ -339,11 +325,17 @@ final class EmbeddedQueue {
     // ------------------------------------------------------------------------------------ delete / visibility
 
     void delete(String receiptHandle) {
+        List<Runnable> completions = List.of();
         synchronized (this) {
             StoredMessage m = byId.get(ReceiptHandles.messageIdOf(receiptHandle));
             // an outdated receipt handle succeeds without deleting, as SQS does
-            if (m != null && receiptHandle.equals(m.receiptHandle)) remove(m);
+            if (m != null && receiptHandle.equals(m.receiptHandle)) {
+                remove(m);
+                // on a FIFO queue the delete unlocks the message's group: a long poll waiting now gets the next of it, as on SQS
+                if (fifo) completions = serveWaiters(System.currentTimeMillis());
+            }
         }
+        completions.forEach(server.deliveryExecutor()::execute);
     }
 
     void changeVisibility(String receiptHandle, int timeoutSeconds) {

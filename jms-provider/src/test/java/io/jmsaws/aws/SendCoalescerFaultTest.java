@@ -58,7 +58,7 @@ class SendCoalescerFaultTest {
 
     /** One lone send under way, three senders in line behind it, then the batch carrying those three fails as given. */
     private static List<Throwable> sendThreeBehindOne(FakeSqs sqs) throws Exception {
-        SendCoalescer coalescer = new SendCoalescer(sqs);
+        SendCoalescer coalescer = new SendCoalescer(sqs, 1);
         CompletableFuture<SendMessageResponse> lone = CompletableFuture.supplyAsync(() -> coalescer.send(QUEUE, message(0)).join());
         assertThat(sqs.entered.await(10, TimeUnit.SECONDS)).as("the lone send is under way").isTrue();
         List<Thread> threads = new ArrayList<>();

@@ -27,9 +27,11 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Synchronous senders on one connection share requests only while one is under way: a lone sender
- * sends alone, concurrent ones share SendMessageBatch requests, each message arrives once. Against
- * ElasticMQ behind {@link FaultProxy}, which adds latency (so that senders overlap) and counts requests.
+ * Synchronous senders on one connection share requests only beyond {@code maxSendsInFlight}
+ * requests under way (1 here, the narrowest case: four threads always overlap it; the parallel
+ * side is ParallelSendTest's): a lone sender sends alone, concurrent ones
+ * beyond the limit share SendMessageBatch requests, each message arrives once. Against ElasticMQ
+ * behind {@link FaultProxy}, which adds latency (so that senders overlap) and counts requests.
  */
 class SendCoalescingTest {
     private static final int THREADS = 4;
@@ -44,7 +46,7 @@ class SendCoalescingTest {
         proxy = FaultProxy.to(ElasticMqBackend.endpoint());
         proxy.latency(15);
         connection = new JmsAwsConnectionFactory("aws://?region=us-east-1&endpoint=" + proxy.endpoint()
-                + "&accessKeyId=test&secretAccessKey=test&waitTimeSeconds=1").createConnection();
+                + "&accessKeyId=test&secretAccessKey=test&waitTimeSeconds=1&maxSendsInFlight=1").createConnection();
         connection.start();
     }
 

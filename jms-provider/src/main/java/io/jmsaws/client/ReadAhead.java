@@ -1,0 +1,48 @@
+package io.jmsaws.client;
+
+import io.jmsaws.policy.PrefetchPolicy;
+
+/**
+ * When a receive() consumer reads ahead, and when what a consumer holds unread has waited long
+ * enough to go back. A consumer reads ahead (its next ReceiveMessage under way before the
+ * application asks) only once it has read repeatedly: every message read ahead and given back
+ * unseen raises its receive count, and with a low {@code maxReceiveCount} that sends it to the
+ * DLQ undelivered — while Spring's {@code JmsTemplate.receive()} opens and closes a consumer for
+ * each message. Until then a fetch asks only for what the waiting receive() takes. Not
+ * thread-safe: used under the {@link Prefetcher}'s monitor.
+ */
+final class ReadAhead {
+    /** Messages a consumer must have taken before it reads ahead. */
+    static final int READS_BEFORE_READING_AHEAD = 2;
+
+    private final boolean enabled;
+    private final long idleReleaseMillis;
+    private int reads;
+    private long lastTaken = System.currentTimeMillis();
+
+    ReadAhead(PrefetchPolicy policy) {
+        this.enabled = policy.readAhead();
+        this.idleReleaseMillis = policy.idleReleaseMillis();
+    }
+
+    /** {@code readAhead=true} (the default); false: fetch only while a receive() waits, whole batches (as before read-ahead). */
+    boolean enabled() { return enabled; }
+
+    /** The consumer keeps reading: its next ReceiveMessage may go out before it is asked for. */
+    boolean active() { return enabled && reads >= READS_BEFORE_READING_AHEAD; }
+
+    /** receive() returned a message. */
+    void taken(long now) {
+        reads++;
+        lastTaken = now;
+    }
+
+    /** The application asked (a receive() began, a listener took one): what is held is not idle. */
+    void asked(long now) { lastTaken = now; }
+
+    /** Milliseconds until what is held has been idle for the bound; zero or less: it has. */
+    long idleIn(long now) { return lastTaken + idleReleaseMillis - now; }
+
+    /** What was held went back unread: the consumer has to read repeatedly again before it reads ahead. */
+    void wentIdle() { reads = 0; }
+}

@@ -47,6 +47,8 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection {
     private final VisibilityKeeper keeper;
     private final Settlement settlement;
     private final ExecutorService pool;
+    /** The ExceptionListener is called one failure at a time, in order (spec 6.1.7: the connection serializes it). */
+    private final io.jmsaws.util.SerialExecutor exceptionListenerCalls;
     /**
      * Where answers from SQS are handled: the pool, never the thread that made the request; if the
      * pool cannot take one (shut down at close, or no thread to be had), the completing thread, so
@@ -90,6 +92,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection {
             t.setDaemon(true);
             return t;
         });
+        this.exceptionListenerCalls = new io.jmsaws.util.SerialExecutor(pool);
         String configured = config.get(Option.CLIENT_ID);
         if (configured != null) {
             registerClientId(configured);
@@ -241,7 +244,18 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection {
             LOG.warn("connection to {}: {}", provider, e.getMessage());
             return;
         }
-        pool.execute(() -> l.onException(e));
+        try {
+            exceptionListenerCalls.execute(() -> {
+                try {
+                    l.onException(e);
+                } catch (RuntimeException | Error t) {
+                    LOG.warn("connection to {}: the ExceptionListener threw {} on: {}", provider, t.toString(), e.getMessage());
+                    LOG.debug("ExceptionListener failure", t);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            LOG.warn("connection to {} (closing): {}", provider, e.getMessage());
+        }
     }
 
     @Override

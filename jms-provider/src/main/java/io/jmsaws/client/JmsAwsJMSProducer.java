@@ -124,7 +124,7 @@ final class JmsAwsJMSProducer implements JMSProducer {
     @Override public CompletionListener getAsync() { return async; }
 
     private JMSProducer put(String name, Object value) {
-        if (name == null || name.isEmpty()) throw new IllegalArgumentException("a property name must not be null or empty");
+        io.jmsaws.message.PropertyNames.check(name);
         if (!TypeConversions.isValidPropertyValue(value)) {
             throw new MessageFormatRuntimeException("property '" + name + "': not a valid JMS property type: " + value.getClass().getName());
         }
@@ -166,7 +166,8 @@ final class JmsAwsJMSProducer implements JMSProducer {
     @Override public double getDoubleProperty(String name) { return get(name, TypeConversions::toDouble); }
     @Override public String getStringProperty(String name) { return get(name, TypeConversions::toStringValue); }
     @Override public Object getObjectProperty(String name) { return properties.get(name); }
-    @Override public Set<String> getPropertyNames() { return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(properties.keySet())); }
+    /** A view backed by this producer, as the API says: later settings show in it. */
+    @Override public Set<String> getPropertyNames() { return Collections.unmodifiableSet(properties.keySet()); }
 
     @Override
     public JMSProducer setJMSCorrelationIDAsBytes(byte[] id) {

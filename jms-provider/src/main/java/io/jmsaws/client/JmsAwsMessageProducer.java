@@ -35,6 +35,8 @@ public class JmsAwsMessageProducer implements QueueSender, TopicPublisher {
     private boolean disableMessageId;
     private boolean disableTimestamp;
     private volatile boolean closed;
+    /** The completion of this producer's last asynchronous send (its callback returned), for close(). */
+    private volatile java.util.concurrent.CompletableFuture<Void> lastCompletion;
 
     JmsAwsMessageProducer(JmsAwsSession session, JmsAwsDestination destination) {
         this.session = session;
@@ -95,7 +97,9 @@ public class JmsAwsMessageProducer implements QueueSender, TopicPublisher {
         if (closed) return;
         session.checkNotInCallbackForCompletion("close on its own MessageProducer");
         closed = true;
-        session.removeProducer(this);
+        // "close must block until any incomplete send operations have been completed and their callbacks returned" (7.3.8);
+        // the session's callbacks run in send order, so the last one's return means all of this producer's have
+        session.awaitCompletion(lastCompletion);
     }
 
     // ------------------------------------------------------------------------------------ send
@@ -141,14 +145,16 @@ public class JmsAwsMessageProducer implements QueueSender, TopicPublisher {
         message.setJMSDeliveryMode(mode);
         message.setJMSPriority(prio);
         message.setJMSTimestamp(now);
-        message.setJMSExpiration(ttl > 0 ? now + ttl : 0);
-        message.setJMSDeliveryTime(now + Math.max(0, deliveryDelay));
+        // saturating: setTimeToLive(Long.MAX_VALUE) means "for ever", not an expiration in the past
+        message.setJMSExpiration(ttl > 0 ? saturatedSum(now, ttl) : 0);
+        message.setJMSDeliveryTime(saturatedSum(now, Math.max(0, deliveryDelay)));
         message.setJMSMessageID("ID:" + UUID.randomUUID());
         JmsAwsMessage local = message instanceof JmsAwsMessage own ? own : ForeignMessages.copy(message);
 
         ResolvedDestination resolved = session.provider().resolve(dest); // once per send: encode and send go by it
         if (dest instanceof JmsAwsTopic) local.setOriginConnectionId(session.connection().id()); // for noLocal subscribers
-        session.send(resolved, session.provider().encode(local, resolved), message, listener);
+        java.util.concurrent.CompletableFuture<Void> completion = session.send(resolved, session.provider().encode(local, resolved), message, listener);
+        if (completion != null) lastCompletion = completion;
     }
 
     private static void checkDeliveryMode(int mode) throws JMSException {
@@ -159,5 +165,10 @@ public class JmsAwsMessageProducer implements QueueSender, TopicPublisher {
 
     private static void checkPriority(int prio) throws JMSException {
         if (prio < 0 || prio > 9) throw new JMSException("priority " + prio + " is outside 0..9");
+    }
+
+    private static long saturatedSum(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 }

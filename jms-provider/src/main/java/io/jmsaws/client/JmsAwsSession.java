@@ -74,9 +74,10 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     /** Commit and rollback; also what close does with an open transaction or unacknowledged messages. */
     private final LocalTransaction transaction;
     private final List<JmsAwsMessageConsumer> consumers = new CopyOnWriteArrayList<>();
-    private final List<JmsAwsMessageProducer> producers = new CopyOnWriteArrayList<>();
     private final List<JmsAwsQueueBrowser> browsers = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    /** close() has begun: no new delivery, while a listener running may still use the session. */
+    private volatile boolean closing;
     private MessageListener sessionListener;
 
     JmsAwsSession(JmsAwsConnection connection, int mode, Domain domain) {
@@ -84,7 +85,7 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         this.mode = mode;
         this.domain = domain;
         this.destinations = new Destinations(connection.provider());
-        this.dispatcher = new ListenerDispatcher(connection.pool(), consumers, () -> !closed && connection.isStarted());
+        this.dispatcher = new ListenerDispatcher(connection.pool(), consumers, () -> !closing && !closed && connection.isStarted());
         this.ledger = new DeliveryLedger(mode, connection.settlement(), connection.redeliveryPolicy(), this::takeBufferedOfGroup,
                 this::acknowledge);
         this.sends = new SendPath(connection.provider(), mode == Session.SESSION_TRANSACTED, dispatcher.executor(), dispatcher.callbackScope());
@@ -171,15 +172,12 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     public MessageProducer createProducer(Destination destination) throws JMSException {
         checkOpen();
         JmsAwsDestination d = destination == null ? null : checkDestination(destination);
-        JmsAwsMessageProducer p = new JmsAwsMessageProducer(this, d);
-        producers.add(p);
-        return p;
+        return new JmsAwsMessageProducer(this, d); // not listed: a producer holds nothing the session must close
     }
 
     @Override public QueueSender createSender(Queue queue) throws JMSException { return (QueueSender) createProducer(queue); }
     @Override public TopicPublisher createPublisher(Topic topic) throws JMSException { return (TopicPublisher) createProducer(topic); }
 
-    void removeProducer(JmsAwsMessageProducer p) { producers.remove(p); }
 
     @Override public MessageConsumer createConsumer(Destination destination) throws JMSException { return createConsumer(destination, null); }
 
@@ -293,9 +291,14 @@ public class JmsAwsSession implements QueueSession, TopicSession {
     // ------------------------------------------------------------------------------------ sending
 
     /** Sends one encoded message the way this session's mode asks for (see {@link SendPath}). */
-    void send(ResolvedDestination d, EncodedMessage m, Message original, CompletionListener listener) throws JMSException {
-        sends.send(d, m, original, listener);
+    /** Sends; with a CompletionListener, returns when its callback has returned (else null). */
+    java.util.concurrent.CompletableFuture<Void> send(ResolvedDestination d, EncodedMessage m, Message original,
+                                                     CompletionListener listener) throws JMSException {
+        return sends.send(d, m, original, listener);
     }
+
+    /** Waits for a producer's last asynchronous send and its callback (not on the delivery thread, where they run later). */
+    void awaitCompletion(java.util.concurrent.CompletableFuture<Void> completion) { sends.await(completion); }
 
     void checkNotInCallback(String what) throws IllegalStateException {
         if (isDeliveryThread()) {
@@ -381,15 +384,16 @@ public class JmsAwsSession implements QueueSession, TopicSession {
 
     @Override
     public void close() throws JMSException {
-        if (closed) return;
+        if (closed || closing) return;
         checkNotInCallback("close");
-        closed = true;
+        closing = true; // no new delivery starts
         for (JmsAwsMessageConsumer c : consumers) c.closeInternal();
         for (JmsAwsQueueBrowser b : browsers) b.close();
+        // a listener running now keeps the whole session (sends, commit, acknowledge) until it returns (spec 6.1.8, 6.2.15)
         awaitDeliveryIdle();
+        closed = true;
         // unacknowledged and uncommitted messages are delivered again (spec 6.2.13, 6.2.9)
         transaction.rollback();
-        producers.clear();
         connection.removeSession(this);
     }
 }

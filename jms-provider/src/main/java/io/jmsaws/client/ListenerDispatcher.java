@@ -38,6 +38,7 @@ final class ListenerDispatcher {
         return new SendPath.CallbackScope() {
             @Override public void enter() { deliveryThread = Thread.currentThread(); }
             @Override public void exit() { deliveryThread = null; }
+            @Override public boolean onDeliveryThread() { return isDeliveryThread(); }
         };
     }
 

@@ -40,6 +40,9 @@ final class SendPath {
         void enter();
 
         void exit();
+
+        /** The calling thread runs the session's listeners and callbacks now. */
+        boolean onDeliveryThread();
     }
 
     private final Provider provider;
@@ -60,25 +63,26 @@ final class SendPath {
     }
 
     /** Sends one encoded message the way the session's mode asks for. */
-    void send(ResolvedDestination d, EncodedMessage m, Message original, CompletionListener listener) throws JMSException {
+    /**
+     * Sends one encoded message the way the session's mode asks for. With a CompletionListener,
+     * returns when its callback has returned (for the producer's close); else null.
+     */
+    CompletableFuture<Void> send(ResolvedDestination d, EncodedMessage m, Message original, CompletionListener listener) throws JMSException {
         if (transacted) {
             synchronized (transactionSends) {
                 transactionSends.add(new PendingSend(d, m));
             }
-            if (listener != null) complete(CompletableFuture.completedFuture(null), original, listener);
-            return;
+            return listener == null ? null : complete(CompletableFuture.completedFuture(null), original, listener);
         }
         CompletableFuture<String> sent = d.fifo() ? inFifoOrder(() -> provider.send(d, m, Urgency.NOW))
                 : provider.send(d, m, listener != null ? Urgency.BATCHED : Urgency.SOON);
-        if (listener != null) {
-            complete(sent, original, listener);
-            return;
-        }
+        if (listener != null) return complete(sent, original, listener);
         try {
             sent.join();
         } catch (RuntimeException e) {
             throw JmsExceptions.fromFailure(e, "sending to " + d);
         }
+        return null;
     }
 
     private synchronized <T> CompletableFuture<T> inFifoOrder(Supplier<CompletableFuture<T>> send) {
@@ -87,9 +91,9 @@ final class SendPath {
         return next;
     }
 
-    private void complete(CompletableFuture<?> sent, Message original, CompletionListener listener) {
+    private CompletableFuture<Void> complete(CompletableFuture<?> sent, Message original, CompletionListener listener) {
         synchronized (this) {
-            completionChain = completionChain.thenCompose(v -> sent.handleAsync((r, e) -> {
+            return completionChain = completionChain.thenCompose(v -> sent.handleAsync((r, e) -> {
                 scope.enter();
                 try {
                     if (e == null) {
@@ -109,14 +113,24 @@ final class SendPath {
         }
     }
 
-    /** Waits until every asynchronous send has completed and its callback has run. */
+    /** Waits until every asynchronous send has completed and its callback has run (see {@link #await}). */
     void awaitAsyncSends() {
         CompletableFuture<Void> chain;
         synchronized (this) {
             chain = completionChain;
         }
+        await(chain);
+    }
+
+    /**
+     * Waits for a completion step, unless called on the session's delivery thread (a MessageListener
+     * committing or closing a producer): the callbacks run on that thread, after the listener
+     * returns, so waiting there would only stall for the whole limit.
+     */
+    void await(CompletableFuture<Void> completion) {
+        if (completion == null || completion.isDone() || scope.onDeliveryThread()) return;
         try {
-            chain.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            completion.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("asynchronous sends still pending after {} s: {}", CLOSE_WAIT_SECONDS, e.toString());
         }

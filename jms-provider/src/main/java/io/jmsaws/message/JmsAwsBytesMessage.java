@@ -70,6 +70,8 @@ public class JmsAwsBytesMessage extends JmsAwsMessage implements BytesMessage {
 
     @Override
     protected Object bodyOrNull() {
+        // getBody "will reset the BytesMessage before and after use": a reader starts again from the first byte
+        if (in != null) in = new DataInputStream(new ByteArrayInputStream(content));
         byte[] b = bodyBytes();
         return b.length == 0 ? null : b.clone();
     }

@@ -133,9 +133,7 @@ public class JmsAwsMessage implements Message {
     }
 
     private void put(String name, Object value) throws JMSException {
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("a property name must not be null or empty");
-        }
+        PropertyNames.check(name);
         if (propertiesReadOnly) {
             throw new MessageNotWriteableException("the properties of a received message are read-only; call clearProperties() first");
         }

@@ -58,8 +58,8 @@ public class JmsAwsObjectMessage extends JmsAwsMessage implements ObjectMessage 
     @Override
     public boolean isBodyAssignableTo(Class c) throws JMSException {
         if (serialized == null) return true;
-        if (!Serializable.class.isAssignableFrom(c) && c != Object.class) return false;
-        try {
+        try { // any type the object is an instance of: an interface it implements (List, Map, CharSequence) included
+
             return c.isInstance(getObject());
         } catch (MessageFormatException e) {
             return false;

@@ -318,4 +318,23 @@ abstract class TopicBehaviourContract {
         c.close();
         assertThat(backend().sqs().listQueues(b -> b.queueNamePrefix("jmsaws-sub-")).join().queueUrls()).hasSize(before);
     }
+
+    /** 8.8: acknowledging a consumer's messages "makes no difference whether this occurs before or after the consumer is closed". */
+    @Test
+    void aTransactionCommitsAfterItsNonDurableTopicConsumerClosed() throws Exception {
+        Session tx = connection.createSession(true, Session.SESSION_TRANSACTED);
+        MessageConsumer subscriber = tx.createConsumer(topic);
+        tx.createProducer(topic).send(tx.createTextMessage("x"));
+        tx.commit();
+        assertThat(subscriber.receive(5_000)).isNotNull();
+        subscriber.close(); // its subscription queue is deleted with it
+        tx.commit();
+        Session client = connection.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+        MessageConsumer second = client.createConsumer(topic);
+        session.createProducer(topic).send(session.createTextMessage("y"));
+        Message m = second.receive(5_000);
+        assertThat(m).isNotNull();
+        second.close();
+        m.acknowledge();
+    }
 }

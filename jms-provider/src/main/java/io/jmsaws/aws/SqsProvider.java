@@ -135,6 +135,15 @@ public final class SqsProvider implements Provider {
     @Override
     public Subscription subscribe(JmsAwsTopic topic, SubscriptionKind kind, String clientId, String name, Selector selector,
                                   boolean noLocal, int otherConsumers) throws JMSException {
+        if (clientId != null && kind.durable()) {
+            // 8.3.3, 8.3.4: "A shared durable subscription and an unshared durable subscription may not have the same name and client identifier"
+            SubscriptionKind other = kind == SubscriptionKind.DURABLE ? SubscriptionKind.SHARED_DURABLE : SubscriptionKind.DURABLE;
+            if (subscriptions.find(other, clientId, name) != null) {
+                throw new JMSException("a " + (other == SubscriptionKind.DURABLE ? "unshared" : "shared") + " durable subscription named '"
+                        + name + "' exists for client id '" + clientId + "': a shared and an unshared durable subscription may not have"
+                        + " the same name and client id (unsubscribe it first)");
+            }
+        }
         return subscriptions.subscribe(transport.topics().resolve(topic), kind, clientId, name, selector, noLocal, otherConsumers);
     }
 

@@ -195,6 +195,9 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection {
         return clientId;
     }
 
+    /** The client id, or null: no check, for what the provider itself records (a message's publisher). */
+    String clientIdOrNull() { return clientId; }
+
     @Override
     public void setClientID(String id) throws JMSException {
         checkOpen();

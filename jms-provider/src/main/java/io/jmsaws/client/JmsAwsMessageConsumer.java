@@ -63,13 +63,20 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
 
     /** What the consumer's rules make of a received message before anyone sees it. */
     private Arrivals.Verdict verdict(JmsAwsMessage m) {
-        if (noLocal && session.connection().id().equals(m.originConnectionId())) {
-            return Arrivals.Verdict.DELETE; // published by this connection: never delivered here
+        if (noLocal && (session.connection().id().equals(m.originConnectionId()) || publishedUnderOurClientId(m))) {
+            return Arrivals.Verdict.DELETE; // published by this connection (durable: by any of its client id): never delivered here
         }
         if (selector == null || selector.matches(m)) return Arrivals.Verdict.DELIVER;
         // a subscription queue is this consumer's alone (or its sharers'): what the selector rejects is not for them;
         // on a queue it goes back at once for other consumers
         return subscription != null ? Arrivals.Verdict.DELETE : Arrivals.Verdict.GIVE_BACK;
+    }
+
+    /** Spec 8.3.3: a durable noLocal subscription takes nothing "published by ... any other connection with the same client identifier". */
+    private boolean publishedUnderOurClientId(JmsAwsMessage m) {
+        if (subscription == null || !subscription.subscription().kind().durable()) return false;
+        String ours = session.connection().clientIdOrNull();
+        return ours != null && ours.equals(m.originClientId());
     }
 
     void connectionStarted() {

@@ -152,7 +152,10 @@ public class JmsAwsMessageProducer implements QueueSender, TopicPublisher {
         JmsAwsMessage local = message instanceof JmsAwsMessage own ? own : ForeignMessages.copy(message);
 
         ResolvedDestination resolved = session.provider().resolve(dest); // once per send: encode and send go by it
-        if (dest instanceof JmsAwsTopic) local.setOriginConnectionId(session.connection().id()); // for noLocal subscribers
+        if (dest instanceof JmsAwsTopic) { // for noLocal subscribers
+            local.setOriginConnectionId(session.connection().id());
+            local.setOriginClientId(session.connection().clientIdOrNull());
+        }
         java.util.concurrent.CompletableFuture<Void> completion = session.send(resolved, session.provider().encode(local, resolved), message, listener);
         if (completion != null) lastCompletion = completion;
     }

@@ -45,6 +45,7 @@ public class JmsAwsMessage implements Message {
     protected boolean bodyReadOnly;
     private transient Acknowledger acknowledger;
     private String originConnectionId; // the connection that published it (topics: noLocal)
+    private String originClientId; // and its client id, if any (durable noLocal: any connection of that id)
 
     public MessageKind kind() {
         return MessageKind.MESSAGE;
@@ -179,6 +180,15 @@ public class JmsAwsMessage implements Message {
 
     public void setOriginConnectionId(String id) {
         this.originConnectionId = id;
+    }
+
+    /** The client id of the connection that published it, if it had one (durable noLocal subscriptions). */
+    public String originClientId() {
+        return originClientId;
+    }
+
+    public void setOriginClientId(String id) {
+        this.originClientId = id;
     }
 
     public void setAcknowledger(Acknowledger acknowledger) {

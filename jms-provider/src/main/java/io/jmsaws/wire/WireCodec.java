@@ -79,6 +79,7 @@ public final class WireCodec {
         headers.put(WireHeaders.TYPE, m.getJMSType());
         headers.put(WireHeaders.REPLY_TO, replyToCode(m.getJMSReplyTo()));
         headers.put(WireHeaders.ORIGIN_CONNECTION, m.originConnectionId());
+        headers.put(WireHeaders.ORIGIN_CLIENT_ID, m.originClientId());
 
         String body = encodeBody(m, headers);
 

@@ -170,6 +170,7 @@ final class WireDecoder {
         m.setJMSReplyTo(replyToFromCode(headers.get(WireHeaders.REPLY_TO)));
         m.setJMSCorrelationID(headers.get(WireHeaders.CORRELATION_ID));
         m.setOriginConnectionId(headers.get(WireHeaders.ORIGIN_CONNECTION));
+        m.setOriginClientId(headers.get(WireHeaders.ORIGIN_CLIENT_ID));
     }
 
     private static JmsAwsMessage decodeForeignBody(Message sqs, MessageAttributeValue type, JmsAwsDestination from) {

@@ -24,6 +24,8 @@ public final class WireHeaders {
     public static final String BODY_ENCODING = "b";
     public static final String CORRELATION_ID = "c";
     public static final String ORIGIN_CONNECTION = "cn";
+    /** The publishing connection's client id: a durable noLocal subscription drops what any connection of that id published. */
+    public static final String ORIGIN_CLIENT_ID = "ci";
 
     private final Map<String, String> fields;
 

@@ -337,4 +337,44 @@ abstract class TopicBehaviourContract {
         second.close();
         m.acknowledge();
     }
+
+    /** 8.3.3, 8.3.4: a shared durable and an unshared durable subscription may not have the same name and client id. */
+    @Test
+    void aSharedAndAnUnsharedDurableSubscriptionMayNotShareANameAndClientId() throws Exception {
+        session.createSharedDurableConsumer(topic, "both-kinds").close();
+        assertThatThrownBy(() -> session.createDurableConsumer(topic, "both-kinds")).isInstanceOf(JMSException.class)
+                .hasMessageContaining("same name and client id");
+        session.createDurableConsumer(topic, "both-kinds-2").close();
+        assertThatThrownBy(() -> session.createSharedDurableConsumer(topic, "both-kinds-2")).isInstanceOf(JMSException.class)
+                .hasMessageContaining("same name and client id");
+        session.unsubscribe("both-kinds");
+        session.unsubscribe("both-kinds-2");
+        session.createDurableConsumer(topic, "both-kinds").close(); // the name is free once the other kind is gone
+        session.unsubscribe("both-kinds");
+    }
+
+    /** 8.3.3: durable noLocal drops what "its own connection (or any other connection with the same client identifier)" published. */
+    @Test
+    void aDurableNoLocalSubscriptionTakesNothingPublishedUnderItsClientId() throws Exception {
+        String id = "nolocal-" + UUID.randomUUID();
+        try (Connection first = backend().factory().createConnection()) {
+            first.setClientID(id);
+            Session s = first.createSession();
+            s.createDurableSubscriber(topic, "d", null, true).close();
+            s.createProducer(topic).send(s.createTextMessage("published under the client id"));
+        }
+        try (Connection second = backend().factory().createConnection()) {
+            second.setClientID(id);
+            second.start();
+            Session s = second.createSession();
+            MessageConsumer d = s.createDurableSubscriber(topic, "d", null, true);
+            session.createProducer(topic).send(session.createTextMessage("from another client id"));
+            Message m = d.receive(5_000);
+            assertThat(m).isNotNull();
+            assertThat(((TextMessage) m).getText()).isEqualTo("from another client id");
+            assertThat(d.receive(500)).isNull();
+            d.close();
+            s.unsubscribe("d");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.jmsaws.aws;
 
+import io.jmsaws.provider.DeadLetterRule;
 import io.jmsaws.provider.QueueInfo;
 import io.jmsaws.destination.JmsAwsQueue;
 import io.jmsaws.destination.QueueOptions;
@@ -8,6 +9,7 @@ import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.GetQueueAttributesResponse;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.util.LinkedHashMap;
@@ -191,9 +193,24 @@ public final class QueueDirectory {
             int vt = parse(a.get(QueueAttributeName.VISIBILITY_TIMEOUT), 30);
             boolean fifo = "true".equalsIgnoreCase(a.get(QueueAttributeName.FIFO_QUEUE)) || queue.isFifo();
             boolean cbd = "true".equalsIgnoreCase(a.get(QueueAttributeName.CONTENT_BASED_DEDUPLICATION));
-            return new QueueInfo(queue, url, fifo, maxSize, vt, cbd, defaultGroupId, r.attributesAsStrings());
+            return new QueueInfo(queue, url, fifo, maxSize, vt, cbd, defaultGroupId, r.attributesAsStrings(),
+                    deadLetterRule(a.get(QueueAttributeName.REDRIVE_POLICY)));
         } catch (RuntimeException e) {
             throw AwsErrors.toJms(e, "GetQueueAttributes", queue.toString());
+        }
+    }
+
+    /** A RedrivePolicy ({"deadLetterTargetArn":"arn:…:name","maxReceiveCount":"3"}, the count a string or a number), or null. */
+    static DeadLetterRule deadLetterRule(String policy) {
+        if (policy == null || policy.isBlank()) return null;
+        try {
+            JsonNode node = JsonNode.parser().parse(policy);
+            String arn = node.field("deadLetterTargetArn").map(JsonNode::text).orElse(null);
+            String count = node.field("maxReceiveCount").map(n -> n.isString() ? n.asString() : n.asNumber()).orElse(null);
+            if (arn == null || count == null) return null;
+            return new DeadLetterRule(arn.substring(arn.lastIndexOf(':') + 1), Integer.parseInt(count.trim()));
+        } catch (RuntimeException e) {
+            return null; // a policy we cannot read: SQS still applies it, we only cannot say so in the logs
         }
     }
 

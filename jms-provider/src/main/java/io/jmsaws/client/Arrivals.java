@@ -41,8 +41,9 @@ final class Arrivals {
         for (InboundMessage m : messages) {
             VisibilityKeeper.Lease lease = keeper.hold(info, m.receiptHandle(), now);
             JmsAwsMessage jms = m.message();
+            int receiveCount = jms.getObjectProperty(JmsAwsMessage.JMSX_DELIVERY_COUNT) instanceof Integer n ? n : 1;
             UnseenReturns.correctDeliveryCount(info, m.messageId(), jms);
-            ReceivedMessage r = new ReceivedMessage(info, m.receiptHandle(), m.messageId(), jms, lease);
+            ReceivedMessage r = new ReceivedMessage(info, m.receiptHandle(), m.messageId(), receiveCount, jms, lease);
             try {
                 switch (filter.verdict(jms)) {
                     case DELIVER -> deliverable.add(r);

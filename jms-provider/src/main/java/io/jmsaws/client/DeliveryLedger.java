@@ -1,6 +1,7 @@
 package io.jmsaws.client;
 
 import io.jmsaws.policy.RedeliveryPolicy;
+import io.jmsaws.provider.DeadLetterRule;
 import io.jmsaws.message.JmsAwsMessage;
 import jakarta.jms.Session;
 import org.slf4j.Logger;
@@ -49,6 +50,7 @@ final class DeliveryLedger {
     /** Records a message handed to the application; AUTO/DUPS_OK acknowledge it when the delivery ends. */
     void delivered(ReceivedMessage r) {
         if (mode == Session.CLIENT_ACKNOWLEDGE) r.message.setAcknowledger(acknowledger);
+        r.message.setOutlookIfGivenBack(() -> afterGivingBack(r)); // for the resource adapter's log line of a failed MDB delivery
         synchronized (unacked) {
             unacked.add(r);
         }
@@ -61,7 +63,13 @@ final class DeliveryLedger {
             if (!unacked.remove(r)) return; // recovered inside the listener
         }
         settlement.delete(r).whenComplete((v, e) -> {
-            if (e != null) LOG.warn("acknowledging a message of {} failed ({}); it will be delivered again", r.queue, e.toString());
+            if (e == null) return;
+            if (queueGone(e)) {
+                // a reply on a temporary queue its requester already deleted (Spring's sendAndReceive): gone, nothing comes back
+                LOG.debug("acknowledging a message of {}: the queue no longer exists, and the message with it", r.queue);
+            } else {
+                LOG.warn("acknowledging a message of {} failed ({}); it will be delivered again", r.queue, e.toString());
+            }
         });
     }
 
@@ -113,6 +121,31 @@ final class DeliveryLedger {
     private static int deliveryCount(ReceivedMessage r) {
         Object n = r.message.getObjectProperty(JmsAwsMessage.JMSX_DELIVERY_COUNT);
         return n instanceof Integer i ? i : 1;
+    }
+
+    /**
+     * What becomes of {@code r} if it is given back now, for the one log line of a failed delivery:
+     * delivered again after the redelivery delay, or — its receive count at the queue's
+     * maxReceiveCount — moved by SQS to the dead-letter queue instead.
+     */
+    String afterGivingBack(ReceivedMessage r) {
+        DeadLetterRule rule = r.queue.deadLetter();
+        if (rule != null && r.receiveCount >= rule.maxReceiveCount()) {
+            return "SQS moves it to the dead-letter queue " + rule.queueName() + " (received " + r.receiveCount + " times, maxReceiveCount "
+                    + rule.maxReceiveCount() + ")";
+        }
+        int delay = redeliveryPolicy.delaySeconds(deliveryCount(r));
+        String left = rule == null ? "" : ", " + (rule.maxReceiveCount() - r.receiveCount) + " more before the dead-letter queue "
+                + rule.queueName();
+        return "it is delivered again " + (delay == 0 ? "at once" : "in " + delay * 1000L + " ms") + " (delivery " + (deliveryCount(r) + 1)
+                + left + ")";
+    }
+
+    private static boolean queueGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.jms.InvalidDestinationException) return true;
+        }
+        return false;
     }
 
     static String groupOf(ReceivedMessage r) {

@@ -157,12 +157,18 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
             l.onMessage(r.message);
             session.ledger().deliveryCompleted(r);
         } catch (RuntimeException | Error e) {
-            LOG.warn("the MessageListener of {} threw {}; the message will be delivered again", queue, e.toString());
+            // one line for the operator, saying what happens next; the stack trace at DEBUG
+            LOG.warn("the MessageListener of {} threw {} on message {}; {}", queue, e.toString(), messageIdOf(r), session.ledger().afterGivingBack(r));
             LOG.debug("MessageListener failure", e);
             session.ledger().deliveryFailed(r);
         }
         prefetcher.fetchIfWanted();
         return true;
+    }
+
+    private static String messageIdOf(ReceivedMessage r) {
+        String id = r.message.getJMSMessageID();
+        return id != null ? id : r.messageId;
     }
 
     /** Removes and returns the buffered messages of a FIFO message group (to go back with a redelivered one). */

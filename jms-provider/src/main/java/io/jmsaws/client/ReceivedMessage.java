@@ -9,10 +9,14 @@ final class ReceivedMessage {
     final String receiptHandle;
     /** The service's id of the message (not the JMSMessageID), or null where unknown. */
     final String messageId;
+    /** SQS's ApproximateReceiveCount at this receive (what its RedrivePolicy compares), before this JVM's corrections. */
+    final int receiveCount;
     final JmsAwsMessage message;
     final VisibilityKeeper.Lease lease;
 
-    ReceivedMessage(QueueInfo queue, String receiptHandle, String messageId, JmsAwsMessage message, VisibilityKeeper.Lease lease) {
+    ReceivedMessage(QueueInfo queue, String receiptHandle, String messageId, int receiveCount, JmsAwsMessage message,
+                    VisibilityKeeper.Lease lease) {
+        this.receiveCount = receiveCount;
         this.queue = queue;
         this.receiptHandle = receiptHandle;
         this.messageId = messageId;

@@ -46,6 +46,7 @@ public class JmsAwsMessage implements Message {
     private transient Acknowledger acknowledger;
     private String originConnectionId; // the connection that published it (topics: noLocal)
     private String originClientId; // and its client id, if any (durable noLocal: any connection of that id)
+    private transient java.util.function.Supplier<String> outlookIfGivenBack;
 
     public MessageKind kind() {
         return MessageKind.MESSAGE;
@@ -180,6 +181,21 @@ public class JmsAwsMessage implements Message {
 
     public void setOriginConnectionId(String id) {
         this.originConnectionId = id;
+    }
+
+    /** Says what becomes of this received message if it is given back now (set by the session that delivered it). */
+    public void setOutlookIfGivenBack(java.util.function.Supplier<String> outlook) {
+        this.outlookIfGivenBack = outlook;
+    }
+
+    /**
+     * What becomes of this received message if it is given back now: "it is delivered again in
+     * 2000 ms (delivery 2, 1 more before the dead-letter queue orders-dlq)", or "SQS moves it to
+     * the dead-letter queue orders-dlq (…)". For a log line about a failed delivery.
+     */
+    public String outlookIfGivenBack() {
+        java.util.function.Supplier<String> o = outlookIfGivenBack;
+        return o == null ? "it will be delivered again" : o.get();
     }
 
     /** The client id of the connection that published it, if it had one (durable noLocal subscriptions). */

@@ -9,9 +9,11 @@ import java.util.Map;
  *
  * @param url        the queue's address at the service (its SQS queue URL)
  * @param attributes the attributes as the service reported them (a server may leave some out)
+ * @param deadLetter its RedrivePolicy, or null when it has none
  */
 public record QueueInfo(JmsAwsQueue queue, String url, boolean fifo, int maxMessageSize, int visibilityTimeout,
-                        boolean contentBasedDeduplication, String defaultGroupId, Map<String, String> attributes)
+                        boolean contentBasedDeduplication, String defaultGroupId, Map<String, String> attributes,
+                        DeadLetterRule deadLetter)
         implements ResolvedDestination {
 
     @Override

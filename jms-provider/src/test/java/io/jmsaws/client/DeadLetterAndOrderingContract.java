@@ -462,4 +462,27 @@ abstract class DeadLetterAndOrderingContract {
         return out.toString().trim();
     }
 
+
+    /** What the log line of a failed delivery says happens next: delivered again (how soon, how many receives left), or the DLQ. */
+    @Test
+    void aReceivedMessageSaysWhatBecomesOfItIfGivenBack() throws Exception {
+        Session s = connection.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+        String name = unique("outlook");
+        Queue q = s.createQueue(name + "?deadLetterQueue=" + name + "-dlq&maxReceiveCount=2");
+        s.createProducer(q).send(s.createTextMessage("poison"));
+        MessageConsumer c = s.createConsumer(q);
+        Message first = c.receive(5_000);
+        assertThat(((io.jmsaws.message.JmsAwsMessage) first).outlookIfGivenBack())
+                .isEqualTo("it is delivered again at once (delivery 2, 1 more before the dead-letter queue " + name + "-dlq)");
+        s.recover();
+        Message second = c.receive(5_000);
+        assertThat(second.getIntProperty("JMSXDeliveryCount")).isEqualTo(2);
+        assertThat(((io.jmsaws.message.JmsAwsMessage) second).outlookIfGivenBack())
+                .isEqualTo("SQS moves it to the dead-letter queue " + name + "-dlq (received 2 times, maxReceiveCount 2)");
+        s.recover();
+        assertThat(c.receive(1_500)).as("moved, as said").isNull();
+        try (MessageConsumer dlq = s.createConsumer(s.createQueue(name + "-dlq"))) {
+            assertThat(((TextMessage) dlq.receive(5_000)).getText()).isEqualTo("poison");
+        }
+    }
 }

@@ -83,7 +83,7 @@ final class FakeProvider implements Provider {
 
     private FakeQueue queue(JmsAwsQueue q) {
         return queues.computeIfAbsent(q.name(), n -> new FakeQueue(new QueueInfo(q, "fake://" + n, n.endsWith(".fifo"), 262_144,
-                visibilityTimeoutSeconds, false, "default", Map.of())));
+                visibilityTimeoutSeconds, false, "default", Map.of(), null)));
     }
 
     /** Messages of the queue not deleted, visible or not. */

@@ -137,8 +137,10 @@ final class InboundSession implements Work, WorkContextProvider {
                 ((MessageListener) endpoint).onMessage(message);
                 returned = true;
             } catch (RuntimeException | Error e) {
-                LOG.warn("jms-aws: MDB {} threw on message {} (delivery {}): {}; it will be delivered again after the redelivery delay",
-                        name, message.getJMSMessageID(), message.getIntProperty("JMSXDeliveryCount"), e.toString());
+                // one line saying what happens next (the container logs the exception itself); the stack trace at DEBUG
+                String next = message instanceof io.jmsaws.message.JmsAwsMessage m ? m.outlookIfGivenBack() : "it will be delivered again";
+                LOG.warn("jms-aws: MDB {} threw on message {} (delivery {}): {}; {}", name, message.getJMSMessageID(),
+                        message.getIntProperty("JMSXDeliveryCount"), e.toString(), next);
                 LOG.debug("MDB failure", e);
             } finally {
                 endpoint.afterDelivery();

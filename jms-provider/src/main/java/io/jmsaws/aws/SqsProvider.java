@@ -176,7 +176,11 @@ public final class SqsProvider implements Provider {
     @Override
     public CompletableFuture<String> send(ResolvedDestination destination, EncodedMessage message, Urgency urgency) {
         OutboundMessage out = (OutboundMessage) message;
-        if (destination instanceof TopicInfo t) return jms(transport.publish(t, out), "Publish", t); // one Publish each, at once
+        if (destination instanceof TopicInfo t) {
+            // asynchronous sends to a standard topic share PublishBatch requests; the others are one Publish each, at once
+            boolean batched = urgency == Urgency.BATCHED && !t.fifo();
+            return jms(batched ? transport.publishBatched(t, out) : transport.publish(t, out), batched ? "PublishBatch" : "Publish", t);
+        }
         QueueInfo q = (QueueInfo) destination;
         return jms(switch (urgency) {
             case NOW -> transport.sendNow(q, out);

@@ -93,7 +93,7 @@ public final class SqsTransport implements AutoCloseable {
                 config.getInt(Option.MAX_SENDS_IN_FLIGHT));
         this.directory = new QueueDirectory(sqs, config.get(Option.QUEUE_PREFIX), config.getBoolean(Option.AUTO_CREATE),
                 config.get(Option.FIFO_DEFAULT_GROUP_ID));
-        this.publisher = sns == null ? null : new SnsPublisher(sns, this::track);
+        this.publisher = sns == null ? null : new SnsPublisher(sns, this::track, new PublishBuffer(sns, scheduler, window, this::track));
         this.topics = sns == null ? null : new TopicDirectory(sns, config.get(Option.QUEUE_PREFIX), config.getBoolean(Option.AUTO_CREATE),
                 config.get(Option.FIFO_DEFAULT_GROUP_ID));
     }
@@ -135,15 +135,14 @@ public final class SqsTransport implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------ publish
 
-    /** Publishes one message to a topic. */
-    public CompletableFuture<String> publish(TopicInfo t, OutboundMessage m) {
-        return publisher().publish(t, m);
-    }
+    /** Publishes one message to a topic, at once. */
+    public CompletableFuture<String> publish(TopicInfo t, OutboundMessage m) { return publisher().publish(t, m); }
+
+    /** An asynchronous publish to a standard topic: it may share a PublishBatch with others (see {@link PublishBuffer}). */
+    public CompletableFuture<String> publishBatched(TopicInfo t, OutboundMessage m) { return publisher().publishBatched(t, m); }
 
     /** Publishes messages in order, in PublishBatch requests of at most 10 entries and 256 KiB, one after the other. */
-    public void publishAll(TopicInfo t, List<OutboundMessage> messages) throws JMSException {
-        publisher().publishAll(t, messages);
-    }
+    public void publishAll(TopicInfo t, List<OutboundMessage> messages) throws JMSException { publisher().publishAll(t, messages); }
 
     private SnsPublisher publisher() {
         if (publisher == null) throw new IllegalStateException("this transport has no SNS client");
@@ -186,29 +185,8 @@ public final class SqsTransport implements AutoCloseable {
      */
     public List<String> sendAll(QueueInfo q, List<OutboundMessage> messages) throws JMSException {
         List<String> ids = new ArrayList<>(messages.size());
-        for (List<OutboundMessage> batch : batches(messages, SqsLimits.MAX_BATCH_BYTES)) ids.addAll(sendBatch(q, batch));
+        for (List<OutboundMessage> batch : OutboundBatches.cut(messages, SqsLimits.MAX_BATCH_BYTES)) ids.addAll(sendBatch(q, batch));
         return ids;
-    }
-
-    /**
-     * Messages cut, in order, into batches of at most 10 entries and {@code maxBytes}; a message
-     * alone always makes a batch (its size was checked at send()).
-     */
-    static List<List<OutboundMessage>> batches(List<OutboundMessage> messages, int maxBytes) {
-        List<List<OutboundMessage>> batches = new ArrayList<>();
-        int i = 0;
-        while (i < messages.size()) {
-            int bytes = 0;
-            int end = i;
-            while (end < messages.size() && end - i < SqsLimits.MAX_BATCH_ENTRIES && bytes + messages.get(end).encodedSize() <= maxBytes) {
-                bytes += messages.get(end).encodedSize();
-                end++;
-            }
-            if (end == i) end++;
-            batches.add(messages.subList(i, end));
-            i = end;
-        }
-        return batches;
     }
 
     private List<String> sendBatch(QueueInfo q, List<OutboundMessage> batch) throws JMSException {
@@ -287,6 +265,8 @@ public final class SqsTransport implements AutoCloseable {
         List<CompletableFuture<DeleteMessageBatchResponse>> calls = new ArrayList<>();
         List<List<DeleteMessageBatchRequestEntry>> entries = new ArrayList<>();
         List<String> urls = new ArrayList<>();
+        // one request (the usual acknowledge or commit) on AWS: the synchronous client, cheaper than netty for a caller that waits
+        boolean alone = handlesByQueueUrl.size() == 1 && handlesByQueueUrl.values().iterator().next().size() <= SqsLimits.MAX_BATCH_ENTRIES;
         handlesByQueueUrl.forEach((url, handles) -> {
             for (int i = 0; i < handles.size(); i += SqsLimits.MAX_BATCH_ENTRIES) {
                 List<DeleteMessageBatchRequestEntry> batch = new ArrayList<>();
@@ -295,7 +275,7 @@ public final class SqsTransport implements AutoCloseable {
                 }
                 entries.add(batch);
                 urls.add(url);
-                calls.add(sqs.deleteMessageBatch(b -> b.queueUrl(url).entries(batch)));
+                calls.add(alone && shared != null ? blockingDelete(url, batch) : sqs.deleteMessageBatch(b -> b.queueUrl(url).entries(batch)));
             }
         });
         for (int c = 0; c < calls.size(); c++) {
@@ -325,6 +305,14 @@ public final class SqsTransport implements AutoCloseable {
                     throw AwsErrors.toJms(e, "DeleteMessageBatch", url);
                 }
             }
+        }
+    }
+
+    private CompletableFuture<DeleteMessageBatchResponse> blockingDelete(String url, List<DeleteMessageBatchRequestEntry> batch) {
+        try {
+            return CompletableFuture.completedFuture(shared.blockingSqs.deleteMessageBatch(b -> b.queueUrl(url).entries(batch)));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e); // reported with the others, below
         }
     }
 
@@ -363,6 +351,7 @@ public final class SqsTransport implements AutoCloseable {
     }
 
     private void closeNow() {
+        if (publisher != null) publisher.flushBatches(); // asynchronous publishes still gathering: out now, and waited for below
         flush(Duration.ofSeconds(10));
         try {
             batches.close();

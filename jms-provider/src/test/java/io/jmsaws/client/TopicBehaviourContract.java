@@ -377,4 +377,25 @@ abstract class TopicBehaviourContract {
             s.unsubscribe("d");
         }
     }
+
+    /** Asynchronous publishes to a standard topic share PublishBatch requests; each reaches every subscriber once, each callback runs. */
+    @Test
+    void asynchronousPublishesReachEverySubscriber() throws Exception {
+        MessageConsumer a = session.createConsumer(topic);
+        MessageConsumer b = connection.createSession().createConsumer(topic);
+        MessageProducer p = session.createProducer(topic);
+        int n = 25;
+        java.util.concurrent.CountDownLatch completed = new java.util.concurrent.CountDownLatch(n);
+        List<Exception> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int i = 0; i < n; i++) {
+            p.send(session.createTextMessage("async " + i), new CompletionListener() {
+                @Override public void onCompletion(Message message) { completed.countDown(); }
+                @Override public void onException(Message message, Exception exception) { failures.add(exception); completed.countDown(); }
+            });
+        }
+        assertThat(completed.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(failures).isEmpty();
+        assertThat(texts(receiveAll(a, n))).hasSize(n).doesNotHaveDuplicates();
+        assertThat(texts(receiveAll(b, n))).hasSize(n).doesNotHaveDuplicates();
+    }
 }

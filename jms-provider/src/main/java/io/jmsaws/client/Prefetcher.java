@@ -256,12 +256,10 @@ final class Prefetcher {
         armIdleCheck();
     }
 
-    /**
-     * Checks later whether what the buffer holds has gone untaken for the idle bound. Not while a
-     * listener takes from it. Call with the monitor held.
-     */
+    /** Checks later whether the buffer went untaken for the idle bound (not while a listener takes from it). Monitor held. */
     private void armIdleCheck() {
-        if (idleCheckScheduled || buffer.isEmpty() || closed || listening && session.connection().isStarted()) return;
+        boolean started = session.connection().isStarted();
+        if (idleCheckScheduled || buffer.isEmpty() || closed || listening && started || !readAhead.releasesWhenIdle(started)) return;
         // not scheduled: the connection is closing, and close() gives the buffer back
         idleCheckScheduled = later(this::releaseIfIdle, Math.max(10, readAhead.idleIn(System.currentTimeMillis())));
     }
@@ -271,7 +269,8 @@ final class Prefetcher {
         List<ReceivedMessage> idle;
         synchronized (this) {
             idleCheckScheduled = false;
-            if (closed || buffer.isEmpty() || listening && session.connection().isStarted()) return;
+            boolean started = session.connection().isStarted();
+            if (closed || buffer.isEmpty() || listening && started || !readAhead.releasesWhenIdle(started)) return;
             if (readAhead.idleIn(System.currentTimeMillis()) > 0) {
                 armIdleCheck();
                 return;

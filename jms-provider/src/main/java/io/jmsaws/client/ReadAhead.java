@@ -8,8 +8,11 @@ import io.jmsaws.policy.PrefetchPolicy;
  * application asks) only once it has read repeatedly: every message read ahead and given back
  * unseen raises its receive count, and with a low {@code maxReceiveCount} that sends it to the
  * DLQ undelivered — while Spring's {@code JmsTemplate.receive()} opens and closes a consumer for
- * each message. Until then a fetch asks only for what the waiting receive() takes. Not
- * thread-safe: used under the {@link Prefetcher}'s monitor.
+ * each message. Until then a fetch asks only for what the waiting receive() takes. A consumer
+ * whose read-ahead went back unread (nobody took it for the idle bound: the application is slower
+ * than that per batch, or paused) reads ahead no more — each such return costs every message held
+ * one receive toward its queue's maxReceiveCount. Not thread-safe: used under the
+ * {@link Prefetcher}'s monitor.
  */
 final class ReadAhead {
     /** Messages a consumer must have taken before it reads ahead. */
@@ -18,6 +21,8 @@ final class ReadAhead {
     private final boolean enabled;
     private final long idleReleaseMillis;
     private int reads;
+    /** What it read ahead went back unread once: from then on it asks only for what a receive() takes. */
+    private boolean slowReader;
     private long lastTaken = System.currentTimeMillis();
 
     ReadAhead(PrefetchPolicy policy) {
@@ -29,7 +34,14 @@ final class ReadAhead {
     boolean enabled() { return enabled; }
 
     /** The consumer keeps reading: its next ReceiveMessage may go out before it is asked for. */
-    boolean active() { return enabled && reads >= READS_BEFORE_READING_AHEAD; }
+    boolean active() { return enabled && !slowReader && reads >= READS_BEFORE_READING_AHEAD; }
+
+    /**
+     * Whether what the consumer holds goes back after the idle bound while its connection is
+     * started: with read-ahead (what it holds it fetched unasked); with {@code readAhead=false}
+     * only on a stopped connection, as before read-ahead a started consumer kept its batch.
+     */
+    boolean releasesWhenIdle(boolean started) { return enabled || !started; }
 
     /** receive() returned a message. */
     void taken(long now) {
@@ -43,6 +55,9 @@ final class ReadAhead {
     /** Milliseconds until what is held has been idle for the bound; zero or less: it has. */
     long idleIn(long now) { return lastTaken + idleReleaseMillis - now; }
 
-    /** What was held went back unread: the consumer has to read repeatedly again before it reads ahead. */
-    void wentIdle() { reads = 0; }
+    /** What was held went back unread: the consumer reads ahead no more (see the class comment). */
+    void wentIdle() {
+        reads = 0;
+        slowReader = true;
+    }
 }

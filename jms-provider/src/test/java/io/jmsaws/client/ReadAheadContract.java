@@ -278,4 +278,25 @@ abstract class ReadAheadContract {
         }
         assertThat(committed).hasSize(n);
     }
+
+    /** A consumer slower than the idle bound reads ahead no more once its read-ahead went back: its messages do not reach the DLQ unseen. */
+    @Test
+    void aConsumerSlowerThanTheIdleBoundStopsReadingAhead() throws Exception {
+        Session s = connection("idleReleaseMillis=100&waitTimeSeconds=1").createSession(false, Session.AUTO_ACKNOWLEDGE);
+        String name = QueueBehaviourContract.uniqueName("slow-reader");
+        Queue q = s.createQueue(name + "?deadLetterQueue=" + name + "-dlq&maxReceiveCount=2");
+        int n = 24;
+        send(s, q, n);
+        MessageConsumer slow = s.createConsumer(q);
+        Set<String> got = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            Message m = slow.receive(5_000);
+            assertThat(m).as("receive %d", i).isNotNull();
+            assertThat(got.add(((TextMessage) m).getText())).isTrue();
+            Thread.sleep(150); // slower than the idle bound per message
+        }
+        try (MessageConsumer dlq = s.createConsumer(s.createQueue(name + "-dlq"))) {
+            assertThat(dlq.receive(1_000)).as("a message sent to the DLQ by read-ahead returns alone").isNull();
+        }
+    }
 }

@@ -35,11 +35,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * jms-aws against amazon-sqs-java-messaging-lib 2.1.4 on one in-process ElasticMQ, alternating, with
- * a warm-up and the median of several iterations; jms-aws on the embedded backend as a third
- * column; the topic scenario on fauxqs (ElasticMQ has no SNS). Prints messages per second and SQS
- * requests per message by operation.
- * Options: --messages N (20000) --iterations K (3) --warmup W (1) --warmup-messages M (2000)
+ * jms-aws against amazon-sqs-java-messaging-lib 2.1.4 on one ElasticMQ, alternating, with a
+ * warm-up and the median of several iterations, in two tables:
+ * <ul>
+ * <li><b>at latency</b> (what decides speed on AWS, where every SQS call is a round trip):
+ * ElasticMQ in a process of its own behind a {@link DelayLine} that delays each direction by
+ * {@code --delay-ms} (2.5 ms: a 5 ms round trip, plus ElasticMQ's own time);</li>
+ * <li><b>in-process</b>: ElasticMQ in this JVM, no delay, and jms-aws on the embedded backend as
+ * another column.</li>
+ * </ul>
+ * AWS's library runs as a user tuning for speed would run it (prefetch 10, the main ratio) and
+ * out of the box (prefetch 1). The topic scenario runs on fauxqs (ElasticMQ has no SNS), behind
+ * its own delay line at latency. Prints messages per second and SQS requests per message.
+ * Options: --tables latency,inprocess (both) --delay-ms D (2.5) --latency-messages N (2000)
+ * --messages N (5000, in-process) --iterations K (3) --warmup W (1) --warmup-messages M (500)
  * --only 1,2,6d,7 (scenario numbers).
  */
 public final class Benchmark {
@@ -60,8 +69,15 @@ public final class Benchmark {
         void run(ConnectionFactory f, String queue, int n) throws Exception;
     }
 
-    /** A scenario, and how many deliveries each of its n messages makes (3 for the topic with 3 subscribers). */
-    private record Named(Scenario scenario, int deliveriesPerMessage, boolean sending) {
+    /**
+     * A scenario, how many deliveries each of its n messages makes (3 for the topic with 3
+     * subscribers), whether it starts from an empty queue ({@code sending}) and whether it leaves
+     * its n messages there for the next consuming scenario ({@code fills}).
+     */
+    private record Named(Scenario scenario, int deliveriesPerMessage, boolean sending, boolean fills) {
+        Named(Scenario scenario, int deliveriesPerMessage, boolean sending) {
+            this(scenario, deliveriesPerMessage, sending, sending && deliveriesPerMessage == 1);
+        }
     }
 
     /** Rate and requests per message (per delivery for a topic) of one run. */
@@ -73,16 +89,25 @@ public final class Benchmark {
             "ReceiveMessage", "DeleteMessage", "DeleteMessageBatch", "ChangeMessageVisibility", "ChangeMessageVisibilityBatch",
             "Publish", "PublishBatch");
 
+    private static final String OURS = "jms-aws", THEIRS = "aws-lib prefetch 10", THEIRS_DEFAULT = "aws-lib default",
+            EMBEDDED = "jms-aws embedded";
+
+    /** The SDK client that creates and fills queues behind the contenders' backs: straight to ElasticMQ, never delayed. */
     private static SqsClient raw;
-    private static int messages = 20_000;
-    private static int warmupMessages = 2_000;
+    private static int messages = 5_000;
+    private static int warmupMessages = 500;
+    private static int iterations = 3, warmup = 1;
 
     public static void main(String[] args) throws Exception {
-        int iterations = 3, warmup = 1;
-        String only = null;
+        String only = null, tables = "latency,inprocess";
+        double delayMs = 2.5;
+        int latencyMessages = 2_000;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--messages" -> messages = Integer.parseInt(args[i + 1]);
+                case "--latency-messages" -> latencyMessages = Integer.parseInt(args[i + 1]);
+                case "--delay-ms" -> delayMs = Double.parseDouble(args[i + 1]);
+                case "--tables" -> tables = args[i + 1];
                 case "--iterations" -> iterations = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--only" -> only = args[i + 1];
@@ -91,14 +116,47 @@ public final class Benchmark {
             }
         }
         long began = System.nanoTime();
-        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
-                .withAWSRegion("us-east-1").withAWSAccountId("000000000000").start();
-        String endpoint = "http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort();
-        raw = sqsClient(endpoint);
-        SqsClient theirsClient = sqsClient(endpoint);
-        Contender ours = new Contender("jms-aws", oursOn(endpoint, ""), Server.ELASTICMQ);
-        Contender theirs = new Contender("aws-lib", new SQSConnectionFactory(new ProviderConfiguration(), theirsClient), Server.ELASTICMQ);
-        Contender embedded = new Contender("jms-aws embedded", new JmsAwsConnectionFactory("embedded://bench?deletedQueueCooldownSeconds=0"),
+        System.out.printf("jms-aws benchmark, %s, %d cores, Java %s; 1 KiB messages; %d warm-up (%d messages) + %d measured iterations, "
+                + "median%n", java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                warmup, warmupMessages, iterations);
+        int inProcessMessages = messages;
+        if (tables.contains("latency")) {
+            messages = latencyMessages;
+            try (ElasticMqProcess elasticMq = ElasticMqProcess.start();
+                 DelayLine line = DelayLine.to("127.0.0.1", elasticMq.port(), Math.round(delayMs * 1000))) {
+                String direct = "http://127.0.0.1:" + elasticMq.port();
+                System.out.printf("%n### At latency: ElasticMQ 1.x in its own JVM behind a delay line of %.1f ms each way, %d messages per run"
+                        + "%n%n", delayMs, messages);
+                table(direct, line.endpoint(), false, only, Math.round(delayMs * 1000));
+            }
+        }
+        if (tables.contains("inprocess")) {
+            messages = inProcessMessages;
+            SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
+                    .withAWSRegion("us-east-1").withAWSAccountId("000000000000").start();
+            String endpoint = "http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort();
+            System.out.printf("%n### In-process: ElasticMQ in this JVM, no delay, %d messages per run%n%n", messages);
+            table(endpoint, endpoint, true, only, 0);
+            if (only == null || only.contains("7")) idleConsumers(endpoint);
+            server.stopAndWait();
+        }
+        System.out.printf("%nfinished in %.0f s%n", (System.nanoTime() - began) / 1e9);
+        System.exit(0); // the AWS library's consumer threads wait out their long polls
+    }
+
+    /**
+     * One table: every scenario on ElasticMQ at {@code endpoint} (the delay line, or ElasticMQ
+     * itself), queues made and filled through {@code direct}; {@code delayMicros} also delays fauxqs.
+     */
+    private static void table(String direct, String endpoint, boolean withEmbedded, String only, long delayMicros) throws Exception {
+        if (raw != null) raw.close();
+        raw = sqsClient(direct);
+        Contender ours = new Contender(OURS, oursOn(endpoint, ""), Server.ELASTICMQ);
+        Contender theirs = new Contender(THEIRS, new SQSConnectionFactory(new ProviderConfiguration().withNumberOfMessagesToPrefetch(10),
+                sqsClient(endpoint)), Server.ELASTICMQ);
+        Contender theirsDefault = new Contender(THEIRS_DEFAULT, new SQSConnectionFactory(new ProviderConfiguration(), sqsClient(endpoint)),
+                Server.ELASTICMQ);
+        Contender embedded = new Contender(EMBEDDED, new JmsAwsConnectionFactory("embedded://bench?deletedQueueCooldownSeconds=0"),
                 Server.EMBEDDED);
 
         Map<String, Named> both = new LinkedHashMap<>();
@@ -106,7 +164,9 @@ public final class Benchmark {
         both.put("2 receive(), AUTO_ACKNOWLEDGE", new Named((f, q, n) -> receive(f, q, n, Session.AUTO_ACKNOWLEDGE, 0), 1, false));
         both.put("3 MessageListener, AUTO_ACKNOWLEDGE", new Named(Benchmark::listen, 1, false));
         both.put("4 CLIENT_ACKNOWLEDGE, ack every 10", new Named((f, q, n) -> receive(f, q, n, Session.CLIENT_ACKNOWLEDGE, 10), 1, false));
-        both.put("5 send, 4 producer threads", new Named(Benchmark::sendConcurrently, 1, true));
+        both.put("5 send, 4 producer threads", new Named((f, q, n) -> sendConcurrently(f, q, n, 4), 1, true));
+        both.put("5b send, 32 producer threads", new Named((f, q, n) -> sendConcurrently(f, q, n, 32), 1, true));
+        both.put("8 one producer + one receive() consumer at once", new Named(Benchmark::sendAndReceive, 1, true, false));
         Map<String, Named> oursOnly = new LinkedHashMap<>();
         oursOnly.put("6a transacted send, 10 per commit", new Named(Benchmark::sendTransacted, 1, true));
         oursOnly.put("6b async send, CompletionListener", new Named(Benchmark::sendAsync, 1, true));
@@ -117,35 +177,39 @@ public final class Benchmark {
             both.keySet().removeIf(k -> !chosen.contains(numberOf(k)));
             oursOnly.keySet().removeIf(k -> !chosen.contains(numberOf(k)));
         }
-
-        System.out.printf("jms-aws benchmark: %d messages of 1 KiB per run, %d warm-up (%d messages) + %d measured iterations, median; %d cores%n%n",
-                messages, warmup, warmupMessages, iterations, Runtime.getRuntime().availableProcessors());
-        System.out.println("| scenario | jms-aws msg/s | aws-lib msg/s | ratio | jms-aws req/msg | aws-lib req/msg | embedded msg/s "
-                + "| jms-aws requests by operation | aws-lib requests by operation |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| scenario | jms-aws msg/s | aws-lib prefetch 10 msg/s | **ratio** | aws-lib default msg/s | ratio | jms-aws req/msg "
+                + "| aws-lib 10 req/msg | aws-lib default req/msg |" + (withEmbedded ? " embedded msg/s |" : "")
+                + " jms-aws requests by operation | aws-lib 10 requests by operation |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|" + (withEmbedded ? "---|" : "") + "---|---|");
         Map<String, Long> wallSeconds = new LinkedHashMap<>();
+        long began = System.nanoTime();
+        List<Contender> contenders = new ArrayList<>(List.of(ours, theirs, theirsDefault));
+        if (withEmbedded) contenders.add(embedded);
         for (Map.Entry<String, Named> s : both.entrySet()) {
             long t = System.nanoTime();
-            Map<String, Result> r = measure(s.getValue(), List.of(ours, theirs, embedded), warmup, iterations);
-            print(s.getKey(), r.get("jms-aws"), r.get("aws-lib"), r.get("jms-aws embedded"));
+            // prefetch changes nothing for a producer: AWS's library out of the box is measured on the consuming scenarios only
+            List<Contender> here = s.getValue().sending() && !s.getKey().startsWith("8 ")
+                    ? contenders.stream().filter(c -> c != theirsDefault).toList() : contenders;
+            Map<String, Result> r = measure(s.getValue(), here, warmup, iterations);
+            print(s.getKey(), r, withEmbedded);
             wallSeconds.put(numberOf(s.getKey()), (System.nanoTime() - t) / 1_000_000_000L);
         }
         for (Map.Entry<String, Named> s : oursOnly.entrySet()) {
             long t = System.nanoTime();
             boolean topic = s.getValue().deliveriesPerMessage() > 1;
-            Contender c = topic ? onFauxqs() : ours;
-            // scenarios 1-5 warmed up everything but the topic's paths and fauxqs
-            Map<String, Result> r = measure(s.getValue(), List.of(c, embedded), topic || both.isEmpty() ? warmup : 0, iterations);
-            print(s.getKey(), r.get(c.name()), null, r.get("jms-aws embedded"));
+            Contender c = topic ? onFauxqs(delayMicros) : ours;
+            List<Contender> cs = new ArrayList<>(List.of(c));
+            if (withEmbedded) cs.add(embedded);
+            // the scenarios above warmed up everything but the topic's paths and fauxqs
+            Map<String, Result> r = measure(s.getValue(), cs, topic || both.isEmpty() ? warmup : 0, iterations);
+            if (topic) r.put(OURS, r.remove(c.name()));
+            print(s.getKey(), r, withEmbedded);
             wallSeconds.put(numberOf(s.getKey()), (System.nanoTime() - t) / 1_000_000_000L);
         }
-        if (only == null || only.contains("7")) idleConsumers(endpoint);
-        System.out.printf("%nfinished in %.0f s (seconds per scenario, prefill and warm-up included: %s)%n",
+        System.out.printf("%ntable finished in %.0f s (seconds per scenario, prefill and warm-up included: %s)%n",
                 (System.nanoTime() - began) / 1e9, wallSeconds);
-        // theirsClient stays open: AWS-library consumers still closing in the background use it
-        raw.close();
-        server.stopAndWait();
-        System.exit(0); // the AWS library's consumer threads wait out their long polls
+        dropUnread();
+        // the AWS library's clients stay open: its consumers still closing in the background use them
     }
 
     /**
@@ -191,16 +255,20 @@ public final class Benchmark {
                 + extraOptions);
     }
 
-    /** jms-aws on fauxqs (SNS and SQS), installed by the module's build into target/fauxqs. */
-    private static Contender onFauxqs() {
+    /** jms-aws on fauxqs (SNS and SQS), installed by the module's build into target/fauxqs; behind a delay line when {@code delayMicros} > 0. */
+    private static Contender onFauxqs(long delayMicros) throws java.io.IOException {
         String endpoint = FauxqsBackend.start(new java.io.File(System.getProperty("jmsaws.bench.fauxqs", "benchmarks/target/fauxqs")));
+        if (delayMicros > 0) {
+            URI u = URI.create(endpoint);
+            endpoint = DelayLine.to(u.getHost(), u.getPort(), delayMicros).endpoint(); // lives as long as the benchmark
+        }
         return new Contender("jms-aws fauxqs", new JmsAwsConnectionFactory("aws://?region=us-east-1&endpoint=" + endpoint
                 + "&snsEndpoint=" + endpoint + "&accessKeyId=test&secretAccessKey=test"), Server.FAUXQS);
     }
 
     private static Map<String, Result> measure(Named named, List<Contender> contenders, int warmup, int iterations) throws Exception {
         Map<String, List<Result>> runs = new LinkedHashMap<>();
-        boolean fills = named.sending() && named.deliveriesPerMessage() == 1;
+        boolean fills = named.fills();
         if (fills) dropUnread();
         for (int i = 0; i < warmup + iterations; i++) {
             int n = i < warmup ? warmupMessages : messages;
@@ -318,13 +386,29 @@ public final class Benchmark {
         }
     }
 
-    private static void print(String name, Result ours, Result theirs, Result embedded) {
-        String theirsRate = theirs == null ? "—" : String.format("%,.0f", theirs.messagesPerSecond());
-        String ratio = theirs == null ? "—" : String.format("%.1f×", ours.messagesPerSecond() / theirs.messagesPerSecond());
-        String theirsPerMsg = theirs == null ? "—" : String.format("%.2f", theirs.requestsPerMessage());
-        System.out.printf("| %s | %,.0f | %s | %s | %.2f | %s | %,.0f | %s | %s |%n", name, ours.messagesPerSecond(), theirsRate, ratio,
-                ours.requestsPerMessage(), theirsPerMsg, embedded.messagesPerSecond(), perMessageOperations(ours),
-                theirs == null ? "—" : perMessageOperations(theirs));
+    private static void print(String name, Map<String, Result> r, boolean withEmbedded) {
+        Result ours = r.get(OURS), theirs = r.get(THEIRS), theirsDefault = r.get(THEIRS_DEFAULT), embedded = r.get(EMBEDDED);
+        StringBuilder line = new StringBuilder("| " + name + " | " + rate(ours) + " | " + rate(theirs) + " | " + ratio(ours, theirs, true)
+                + " | " + rate(theirsDefault) + " | " + ratio(ours, theirsDefault, false) + " | " + perMsg(ours) + " | " + perMsg(theirs)
+                + " | " + perMsg(theirsDefault) + " |");
+        if (withEmbedded) line.append(' ').append(rate(embedded)).append(" |");
+        line.append(' ').append(ours == null ? "—" : perMessageOperations(ours)).append(" | ")
+                .append(theirs == null ? "—" : perMessageOperations(theirs)).append(" |");
+        System.out.println(line);
+    }
+
+    private static String rate(Result r) {
+        return r == null ? "—" : String.format("%,.0f", r.messagesPerSecond());
+    }
+
+    private static String ratio(Result ours, Result theirs, boolean bold) {
+        if (ours == null || theirs == null) return "—";
+        String x = String.format("%.2f×", ours.messagesPerSecond() / theirs.messagesPerSecond());
+        return bold ? "**" + x + "**" : x;
+    }
+
+    private static String perMsg(Result r) {
+        return r == null ? "—" : String.format("%.2f", r.requestsPerMessage());
     }
 
     private static long perMessage(Map<String, Long> requests) {
@@ -393,13 +477,13 @@ public final class Benchmark {
         finished();
     }
 
-    private static void sendConcurrently(ConnectionFactory f, String queue, int n) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+    private static void sendConcurrently(ConnectionFactory f, String queue, int n, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             Connection c = open(f);
             List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                int share = n / 4 + (t < n % 4 ? 1 : 0); // every one of the n messages is sent
+            for (int t = 0; t < threads; t++) {
+                int share = n / threads + (t < n % threads ? 1 : 0); // every one of the n messages is sent
                 futures.add(pool.submit(() -> {
                     Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
                     MessageProducer p = s.createProducer(s.createQueue(queue));
@@ -411,6 +495,30 @@ public final class Benchmark {
             finished();
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** 8: one thread sends n messages while another receives them (AUTO_ACKNOWLEDGE), end to end; two connections. */
+    private static void sendAndReceive(ConnectionFactory f, String queue, int n) throws Exception {
+        Connection consuming = open(f), producing = open(f);
+        consuming.start();
+        Session cs = consuming.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        MessageConsumer consumer = cs.createConsumer(cs.createQueue(queue));
+        ExecutorService sender = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> sent = sender.submit(() -> {
+                Session ps = producing.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageProducer p = ps.createProducer(ps.createQueue(queue));
+                for (int i = 0; i < n; i++) p.send(ps.createTextMessage(BODY));
+                return null;
+            });
+            for (int i = 0; i < n; i++) {
+                if (consumer.receive(30_000) == null) throw new IllegalStateException("only " + i + " of " + n + " messages arrived");
+            }
+            finished();
+            sent.get();
+        } finally {
+            sender.shutdown();
         }
     }
 

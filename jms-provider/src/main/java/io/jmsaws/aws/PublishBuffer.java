@@ -38,6 +38,8 @@ final class PublishBuffer {
     private final UnaryOperator<CompletableFuture<PublishBatchResponse>> track;
     /** The batch being filled, by topic ARN. Guarded by this. */
     private final Map<String, Batch> filling = new HashMap<>();
+    /** flushAll ran (the transport closes): nothing waits for a timer any more. Guarded by this. */
+    private boolean flushed;
 
     private static final class Entry {
         final OutboundMessage message;
@@ -78,24 +80,36 @@ final class PublishBuffer {
     private void add(TopicInfo t, Entry e) {
         List<Batch> ready = new ArrayList<>(2);
         synchronized (this) {
-            Batch b = filling.get(t.arn());
-            if (b != null && b.bytes + e.message.encodedSize() > SqsLimits.SNS_MAX_PUBLISH_BYTES) ready.add(take(t.arn()));
-            b = filling.get(t.arn());
-            if (b == null) {
-                Batch fresh = new Batch(t);
-                b = fresh;
-                filling.put(t.arn(), fresh);
-                try {
-                    fresh.timer = scheduler.schedule(() -> flush(fresh), windowMillis, TimeUnit.MILLISECONDS);
-                } catch (RejectedExecutionException closing) {
-                    fresh.timer = null; // the transport is closing: flushAll sends it
+            if (flushed) {
+                // closing (an entry SNS failed, tried again after flushAll): no timer would send it, so it goes now
+                Batch alone = new Batch(t);
+                alone.entries.add(e);
+                ready.add(alone);
+            } else {
+                Batch b = filling.get(t.arn());
+                if (b != null && b.bytes + e.message.encodedSize() > SqsLimits.SNS_MAX_PUBLISH_BYTES) {
+                    ready.add(take(t.arn()));
+                    b = null;
                 }
+                if (b == null) b = start(t);
+                b.entries.add(e);
+                b.bytes += e.message.encodedSize();
+                if (b.entries.size() == SqsLimits.MAX_BATCH_ENTRIES) ready.add(take(t.arn()));
             }
-            b.entries.add(e);
-            b.bytes += e.message.encodedSize();
-            if (b.entries.size() == SqsLimits.MAX_BATCH_ENTRIES) ready.add(take(t.arn()));
         }
         ready.forEach(this::send);
+    }
+
+    /** A new batch for the topic, sent when its window ends. Call with the monitor held. */
+    private Batch start(TopicInfo t) {
+        Batch fresh = new Batch(t);
+        filling.put(t.arn(), fresh);
+        try {
+            fresh.timer = scheduler.schedule(() -> flush(fresh), windowMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            fresh.timer = null; // the scheduler stopped: the transport's close sends it (flushAll)
+        }
+        return fresh;
     }
 
     /** Removes the topic's filling batch. Call with the monitor held. */
@@ -118,6 +132,7 @@ final class PublishBuffer {
     void flushAll() {
         List<Batch> all;
         synchronized (this) {
+            flushed = true;
             all = new ArrayList<>(filling.values());
             all.forEach(b -> {
                 if (b.timer != null) b.timer.cancel(false);

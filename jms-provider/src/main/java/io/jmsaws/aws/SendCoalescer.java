@@ -74,7 +74,8 @@ final class SendCoalescer {
 
     private static final class Sender {
         final OutboundMessage message;
-        CompletableFuture<Object> outcome = new CompletableFuture<>();
+        /** Replaced by its own thread when handed the lead; read by leaders: volatile. */
+        volatile CompletableFuture<Object> outcome = new CompletableFuture<>();
         int attempts;
 
         Sender(OutboundMessage message) {
@@ -102,9 +103,8 @@ final class SendCoalescer {
             }
             while (true) {
                 if (lead) {
-                    List<Sender> batch = gather(me);
                     try {
-                        request(batch);
+                        request(gather(me));
                     } finally {
                         handOver();
                     }
@@ -157,8 +157,9 @@ final class SendCoalescer {
          * another try, whatever was thrown (a sender left without either would wait for ever).
          */
         private void request(List<Sender> batch) {
+            List<Sender> again;
             try {
-                attempt(batch);
+                again = attempt(batch);
             } catch (RuntimeException | Error e) {
                 for (Sender s : batch) {
                     if (!s.outcome.isDone()) s.outcome.completeExceptionally(e);
@@ -167,16 +168,19 @@ final class SendCoalescer {
             }
             List<Sender> unanswered = new ArrayList<>();
             synchronized (this) {
+                // decided before the retries are in line: once there, another leader may take them (up to maxInFlight lead at once)
                 for (Sender s : batch) {
-                    if (!s.outcome.isDone() && !waiting.contains(s)) unanswered.add(s);
+                    if (!s.outcome.isDone() && !again.contains(s)) unanswered.add(s);
                 }
+                for (int i = again.size() - 1; i >= 0; i--) waiting.addFirst(again.get(i)); // first in line for the next request
             }
             // an answer that names neither success nor failure for an entry: the message's fate is unknown, say so
             unanswered.forEach(s -> s.outcome.completeExceptionally(new JMSException("SendMessageBatch on " + url
                     + " returned no result for this message; it may or may not have been sent")));
         }
 
-        private void attempt(List<Sender> batch) {
+        /** Sends the batch and completes what SQS answered; returns the senders whose entries SQS failed on its side, to try again. */
+        private List<Sender> attempt(List<Sender> batch) {
             if (batch.size() == 1) {
                 Sender only = batch.get(0);
                 try {
@@ -184,7 +188,7 @@ final class SendCoalescer {
                 } catch (RuntimeException e) {
                     only.outcome.completeExceptionally(e);
                 }
-                return;
+                return List.of();
             }
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) entries.add(batch.get(i).message.toBatchEntry(Integer.toString(i)));
@@ -193,7 +197,7 @@ final class SendCoalescer {
                 r = sqs.sendBatch(SendMessageBatchRequest.builder().queueUrl(url).entries(entries).build());
             } catch (RuntimeException e) {
                 batch.forEach(s -> s.outcome.completeExceptionally(e));
-                return;
+                return List.of();
             }
             for (SendMessageBatchResultEntry ok : r.successful()) {
                 batch.get(Integer.parseInt(ok.id())).outcome.complete(SendMessageResponse.builder().messageId(ok.messageId())
@@ -210,10 +214,7 @@ final class SendCoalescer {
                             + s.attempts + " attempt(s): " + f.code() + ": " + f.message(), f.code()));
                 }
             }
-            if (again.isEmpty()) return;
-            synchronized (this) {
-                for (int i = again.size() - 1; i >= 0; i--) waiting.addFirst(again.get(i)); // first in line for the next request
-            }
+            return again;
         }
     }
 }

@@ -47,17 +47,15 @@ import jakarta.jms.TopicSubscriber;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A JMS session: the unit of acknowledgement and transactions, and the serial context in which
- * its listeners and completion callbacks run.
- *
- * <p>Every message delivered to the application is "unacknowledged" until the acknowledge mode
- * says otherwise: AUTO/DUPS_OK right after receive() returns or onMessage() ends (a batched
- * delete), CLIENT on acknowledge() (all of the session's, one DeleteMessageBatch per 10),
- * transacted on commit. recover() and rollback() make those messages visible again at once, so
- * SQS redelivers them with their receive count raised (JMSRedelivered, JMSXDeliveryCount).
+ * its listeners and completion callbacks run. A delivered message is unacknowledged until its mode
+ * says otherwise: AUTO/DUPS_OK when receive() returns or onMessage() ends (a batched delete),
+ * CLIENT on acknowledge() (one DeleteMessageBatch per 10), transacted on commit; recover() and
+ * rollback() give them back for redelivery (JMSRedelivered, JMSXDeliveryCount).
  */
 public class JmsAwsSession implements QueueSession, TopicSession {
 
@@ -290,20 +288,16 @@ public class JmsAwsSession implements QueueSession, TopicSession {
 
     // ------------------------------------------------------------------------------------ sending
 
-    /** Sends one encoded message the way this session's mode asks for (see {@link SendPath}). */
-    /** Sends; with a CompletionListener, returns when its callback has returned (else null). */
-    java.util.concurrent.CompletableFuture<Void> send(ResolvedDestination d, EncodedMessage m, Message original,
-                                                     CompletionListener listener) throws JMSException {
-        return sends.send(d, m, original, listener);
+    /** Sends as the session's mode asks (see {@link SendPath}); with a CompletionListener, the future of its callback's return. */
+    CompletableFuture<Void> send(ResolvedDestination d, EncodedMessage m, Message original, CompletionListener l) throws JMSException {
+        return sends.send(d, m, original, l);
     }
 
     /** Waits for a producer's last asynchronous send and its callback (not on the delivery thread, where they run later). */
-    void awaitCompletion(java.util.concurrent.CompletableFuture<Void> completion) { sends.await(completion); }
+    void awaitCompletion(CompletableFuture<Void> completion) { sends.await(completion); }
 
     void checkNotInCallback(String what) throws IllegalStateException {
-        if (isDeliveryThread()) {
-            throw new IllegalStateException("a MessageListener or CompletionListener must not call " + what + " on its own session");
-        }
+        if (isDeliveryThread()) throw new IllegalStateException("a MessageListener or CompletionListener must not call " + what + " on its own session");
     }
 
     // ------------------------------------------------------------------------------------ delivery
@@ -387,11 +381,17 @@ public class JmsAwsSession implements QueueSession, TopicSession {
         if (closed || closing) return;
         checkNotInCallback("close");
         closing = true; // no new delivery starts
-        for (JmsAwsMessageConsumer c : consumers) c.closeInternal();
-        for (JmsAwsQueueBrowser b : browsers) b.close();
-        // a listener running now keeps the whole session (sends, commit, acknowledge) until it returns (spec 6.1.8, 6.2.15)
-        awaitDeliveryIdle();
-        closed = true;
+        try {
+            // a listener running now keeps the whole session (sends, commit, acknowledge) until it returns (spec 6.1.8, 6.2.15);
+            // what it opens meanwhile closes with the session: hence twice
+            for (int pass = 0; pass < 2; pass++) {
+                for (JmsAwsMessageConsumer c : consumers) c.closeInternal();
+                for (JmsAwsQueueBrowser b : browsers) b.close();
+                if (pass == 0) awaitDeliveryIdle();
+            }
+        } finally {
+            closed = true;
+        }
         // unacknowledged and uncommitted messages are delivered again (spec 6.2.13, 6.2.9)
         transaction.rollback();
         connection.removeSession(this);

@@ -128,12 +128,6 @@ final class Prefetcher {
         return (int) Math.max(0, Math.min(waitTimeSeconds, (remaining + 999) / 1000));
     }
 
-    /** receiveNoWait: one ReceiveMessage that does not wait, beside any long poll under way. */
-    private void shortPoll() {
-        shortPolling = true;
-        fetch(batchSize, 0, true);
-    }
-
     /**
      * Starts one ReceiveMessage. Its answer is always handled on the connection's pool, never on the
      * stack that asked: the embedded backend answers a poll that need not wait before
@@ -209,6 +203,7 @@ final class Prefetcher {
         synchronized (this) {
             answered(poll);
             if (!poll.shortPoll) backlog = messages.size() >= batchSize;
+            if (messages.isEmpty() && waitingReceivers == 0 && !listening) readAhead.cameBackEmpty();
             retryDelay.reset();
             closedNow = closed; // closed meanwhile: hold nothing (stopped: hold them, as what was buffered)
             if (!closedNow) {
@@ -277,7 +272,7 @@ final class Prefetcher {
             }
             idle = new ArrayList<>(buffer);
             buffer.clear();
-            readAhead.wentIdle();
+            readAhead.wentIdle(started);
         }
         LOG.debug("{}: {} message(s) held unread for the idle bound go back to the queue", info, idle.size());
         session.release(idle);
@@ -331,9 +326,8 @@ final class Prefetcher {
     }
 
     /**
-     * The next message for a synchronous receive: {@code deadline} is when to give up
-     * ({@code Long.MAX_VALUE}: never); {@code noWait} tries one short ReceiveMessage at most. Null
-     * when the time is up or the consumer closed; the error of a failed poll is thrown once.
+     * The next message for a synchronous receive by {@code deadline} ({@code Long.MAX_VALUE}: none), or null; {@code noWait}
+     * tries one short ReceiveMessage at most. The error of a failed poll is thrown once.
      */
     ReceivedMessage next(long deadline, boolean noWait) throws JMSException {
         boolean polled = false;
@@ -358,7 +352,8 @@ final class Prefetcher {
                 if (noWait) {
                     if (polled || !started) return null;
                     polled = true;
-                    shortPoll();
+                    shortPolling = true; // one ReceiveMessage that does not wait, beside any long poll under way
+                    fetch(batchSize, 0, true);
                     while (shortPolling && !closed) waitFor(1_000);
                     continue;
                 }
@@ -387,7 +382,10 @@ final class Prefetcher {
     }
 
     /** A receiveBody that could not return this message's body: it is the next one delivered, as if never taken (JMSConsumer). */
-    synchronized void putBack(ReceivedMessage r) { if (closed) session.release(List.of(r)); else buffer.addFirst(r); }
+    synchronized void putBack(ReceivedMessage r) {
+        if (closed) session.release(List.of(r));
+        else { buffer.addFirst(r); armIdleCheck(); }
+    }
 
     /** Removes and returns the buffered messages of a FIFO message group (to go back with a redelivered one). */
     synchronized List<ReceivedMessage> takeGroup(String group) {

@@ -55,9 +55,18 @@ final class ReadAhead {
     /** Milliseconds until what is held has been idle for the bound; zero or less: it has. */
     long idleIn(long now) { return lastTaken + idleReleaseMillis - now; }
 
-    /** What was held went back unread: the consumer reads ahead no more (see the class comment). */
-    void wentIdle() {
+    /**
+     * What was held went back unread: on a started connection the consumer is slower than the
+     * bound and reads ahead no more (see the class comment); on a stopped one it starts over.
+     */
+    void wentIdle(boolean started) {
         reads = 0;
-        slowReader = true;
+        if (started) slowReader = true;
     }
+
+    /**
+     * A poll made ahead came back empty and no receive() waits: the next one waits for a receive()
+     * (an idle consumer nobody reads from must not poll on its own, least of all with 0-second polls).
+     */
+    void cameBackEmpty() { reads = Math.min(reads, READS_BEFORE_READING_AHEAD - 1); }
 }

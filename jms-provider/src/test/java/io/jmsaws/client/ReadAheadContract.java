@@ -299,4 +299,21 @@ abstract class ReadAheadContract {
             assertThat(dlq.receive(1_000)).as("a message sent to the DLQ by read-ahead returns alone").isNull();
         }
     }
+
+    /** A consumer that read ahead and found the queue empty does not poll on its own while nobody calls receive() (0-second polls here). */
+    @Test
+    void anIdleConsumerDoesNotPollOnItsOwn() throws Exception {
+        Session s = connection("waitTimeSeconds=0").createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue q = s.createQueue(QueueBehaviourContract.uniqueName("idle-polls"));
+        send(s, q, 3);
+        MessageConsumer c = s.createConsumer(q);
+        assertThat(drain(c, 3, 5_000)).hasSize(3); // reads repeatedly: reads ahead, and finds the queue empty
+        Thread.sleep(300); // the last read-ahead poll has come back
+        long before = backend().requestCount("ReceiveMessage");
+        Thread.sleep(1_000);
+        long after = backend().requestCount("ReceiveMessage");
+        if (before >= 0) assertThat(after - before).as("ReceiveMessage in a second nobody read").isLessThanOrEqualTo(1);
+        send(s, q, 1);
+        assertThat(c.receive(5_000)).as("still a working consumer").isNotNull();
+    }
 }

@@ -104,6 +104,7 @@ public class JmsAwsQueueBrowser implements QueueBrowser {
                     List<InboundMessage> got = session.provider().receive(info, queue, SqsLimits.MAX_RECEIVE_MESSAGES, POLL_SECONDS,
                             HOLD_SECONDS).join();
                     for (InboundMessage m : got) {
+                        UnseenReturns.givenBack(info, m.messageId()); // browsing is no delivery: its later delivery here is a first one
                         synchronized (held) {
                             held.add(m.receiptHandle());
                         }

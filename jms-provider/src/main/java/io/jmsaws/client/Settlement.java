@@ -28,8 +28,9 @@ final class Settlement {
     /** A batched delete (it may wait for the batching window). */
     CompletableFuture<Void> delete(ReceivedMessage r) {
         keeper.release(r.lease);
-        UnseenReturns.settled(r);
-        return provider.delete(r.queue, r.receiptHandle);
+        CompletableFuture<Void> deleted = provider.delete(r.queue, r.receiptHandle);
+        deleted.thenRun(() -> UnseenReturns.settled(r)); // only once gone: a failed delete's redelivery still counts its unseen returns
+        return deleted;
     }
 
     /** Visible again after {@code seconds}, batched. */
@@ -53,8 +54,8 @@ final class Settlement {
         for (ReceivedMessage r : messages) {
             byQueue.computeIfAbsent(r.queue, k -> new ArrayList<>()).add(r.receiptHandle);
             keeper.release(r.lease);
-            UnseenReturns.settled(r);
         }
         provider.deleteAll(byQueue);
+        messages.forEach(UnseenReturns::settled);
     }
 }

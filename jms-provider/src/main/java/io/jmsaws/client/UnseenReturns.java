@@ -39,10 +39,15 @@ final class UnseenReturns {
 
     /** {@code r} goes back to its queue unseen. */
     static void givenBack(ReceivedMessage r) {
-        if (r.messageId == null) return;
+        givenBack(r.queue, r.messageId);
+    }
+
+    /** The message {@code messageId} of {@code queue} goes back unseen (a browser's, which holds no ReceivedMessage). */
+    static void givenBack(QueueInfo queue, String messageId) {
+        if (messageId == null) return;
         Map<String, Integer> m = returns();
         synchronized (m) {
-            m.merge(key(r.queue, r.messageId), 1, Integer::sum);
+            m.merge(key(queue, messageId), 1, Integer::sum);
         }
     }
 

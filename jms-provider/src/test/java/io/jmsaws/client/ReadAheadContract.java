@@ -316,4 +316,24 @@ abstract class ReadAheadContract {
         send(s, q, 1);
         assertThat(c.receive(5_000)).as("still a working consumer").isNotNull();
     }
+
+    /** Browsing is no delivery: a message browsed and then received here arrives as a first delivery. */
+    @Test
+    void aBrowsedMessageArrivesAsAFirstDelivery() throws Exception {
+        Session s = connection("waitTimeSeconds=1").createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue q = s.createQueue(QueueBehaviourContract.uniqueName("browsed"));
+        send(s, q, 3);
+        int browsed = 0;
+        try (jakarta.jms.QueueBrowser b = s.createBrowser(q)) {
+            for (java.util.Enumeration<?> e = b.getEnumeration(); e.hasMoreElements(); e.nextElement()) browsed++;
+        }
+        assertThat(browsed).isEqualTo(3);
+        MessageConsumer c = s.createConsumer(q);
+        for (int i = 0; i < 3; i++) {
+            Message m = c.receive(5_000);
+            assertThat(m).isNotNull();
+            assertThat(m.getJMSRedelivered()).as("redelivered after browsing").isFalse();
+            assertThat(m.getIntProperty("JMSXDeliveryCount")).isEqualTo(1);
+        }
+    }
 }

@@ -144,11 +144,7 @@ final class PublishBuffer {
 
     private void send(Batch b) {
         List<PublishBatchRequestEntry> request = new ArrayList<>(b.entries.size());
-        for (int i = 0; i < b.entries.size(); i++) {
-            OutboundMessage m = b.entries.get(i).message;
-            request.add(PublishBatchRequestEntry.builder().id(Integer.toString(i)).message(m.body())
-                    .messageAttributes(SnsPublisher.snsAttributes(m)).build());
-        }
+        for (int i = 0; i < b.entries.size(); i++) request.add(SnsPublisher.batchEntry(Integer.toString(i), b.entries.get(i).message));
         CompletableFuture<PublishBatchResponse> call;
         try {
             call = track.apply(sns.publishBatch(r -> r.topicArn(b.topic.arn()).publishBatchRequestEntries(request)));

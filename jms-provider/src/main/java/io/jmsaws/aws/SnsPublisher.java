@@ -54,11 +54,7 @@ final class SnsPublisher {
     void publishAll(TopicInfo t, List<OutboundMessage> messages) throws JMSException {
         for (List<OutboundMessage> batch : OutboundBatches.cut(messages, SqsLimits.SNS_MAX_PUBLISH_BYTES)) {
             List<PublishBatchRequestEntry> entries = new ArrayList<>();
-            for (int j = 0; j < batch.size(); j++) {
-                OutboundMessage m = batch.get(j);
-                entries.add(PublishBatchRequestEntry.builder().id(Integer.toString(j)).message(m.body())
-                        .messageAttributes(snsAttributes(m)).messageGroupId(m.groupId()).messageDeduplicationId(m.deduplicationId()).build());
-            }
+            for (int j = 0; j < batch.size(); j++) entries.add(batchEntry(Integer.toString(j), batch.get(j)));
             for (int attempt = 1; !entries.isEmpty(); attempt++) {
                 List<PublishBatchRequestEntry> request = entries;
                 PublishBatchResponse r;
@@ -81,7 +77,13 @@ final class SnsPublisher {
         }
     }
 
-    static Map<String, MessageAttributeValue> snsAttributes(OutboundMessage m) {
+    /** One entry of a PublishBatch (group and deduplication ids are null on a standard topic, so not sent). */
+    static PublishBatchRequestEntry batchEntry(String id, OutboundMessage m) {
+        return PublishBatchRequestEntry.builder().id(id).message(m.body()).messageAttributes(snsAttributes(m))
+                .messageGroupId(m.groupId()).messageDeduplicationId(m.deduplicationId()).build();
+    }
+
+    private static Map<String, MessageAttributeValue> snsAttributes(OutboundMessage m) {
         Map<String, MessageAttributeValue> out = new LinkedHashMap<>();
         m.attributes().forEach((k, v) -> out.put(k, MessageAttributeValue.builder()
                 .dataType(v.dataType()).stringValue(v.stringValue()).binaryValue(v.binaryValue()).build()));

@@ -42,7 +42,7 @@ final class Arrivals {
             VisibilityKeeper.Lease lease = keeper.hold(info, m.receiptHandle(), now);
             JmsAwsMessage jms = m.message();
             int receiveCount = jms.getObjectProperty(JmsAwsMessage.JMSX_DELIVERY_COUNT) instanceof Integer n ? n : 1;
-            UnseenReturns.correctDeliveryCount(info, m.messageId(), jms);
+            UnseenReturns.correctDeliveryCount(info, m.messageId(), receiveCount, jms);
             ReceivedMessage r = new ReceivedMessage(info, m.receiptHandle(), m.messageId(), receiveCount, jms, lease);
             try {
                 switch (filter.verdict(jms)) {

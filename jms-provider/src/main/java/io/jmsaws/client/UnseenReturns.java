@@ -60,8 +60,8 @@ final class UnseenReturns {
         }
     }
 
-    /** A message received again: its delivery count less the receives that were given back unseen (never below 1). */
-    static void correctDeliveryCount(QueueInfo queue, String messageId, JmsAwsMessage message) {
+    /** A message received again, {@code received} times in all: its delivery count less the receives given back unseen (never below 1). */
+    static void correctDeliveryCount(QueueInfo queue, String messageId, int received, JmsAwsMessage message) {
         if (messageId == null) return;
         Map<String, Integer> m = returns();
         Integer unseen;
@@ -69,8 +69,6 @@ final class UnseenReturns {
             unseen = m.get(key(queue, messageId));
         }
         if (unseen == null) return;
-        Object n = message.getObjectProperty(JmsAwsMessage.JMSX_DELIVERY_COUNT);
-        int received = n instanceof Integer i ? i : 1;
         int deliveries = Math.max(1, received - unseen);
         message.setPropertyInternal(JmsAwsMessage.JMSX_DELIVERY_COUNT, deliveries);
         message.setJMSRedelivered(deliveries > 1);

@@ -89,6 +89,28 @@ public final class DeadLetterAdmin implements AutoCloseable {
         }
     }
 
+    /**
+     * Every queue of this connection's queue prefix with its counts and dead-letter rule; the
+     * attributes are asked for in parallel (one round trip for all, after the listing).
+     */
+    public List<QueueSummary> queues() throws JMSException {
+        return QueueListing.list(sqs, config.get(Option.QUEUE_PREFIX));
+    }
+
+    /**
+     * Deletes every message of a queue (SQS's PurgeQueue: allowed once per 60 seconds per queue,
+     * and messages sent during the next 60 seconds may be deleted as well).
+     */
+    public void purge(String queueName) throws JMSException {
+        QueueInfo q = queue(queueName);
+        try {
+            sqs.purgeQueue(b -> b.queueUrl(q.url())).join();
+        } catch (RuntimeException e) {
+            throw AwsErrors.toJms(e, "PurgeQueue", q.toString());
+        }
+        LOG.info("purged {}", q);
+    }
+
     /** SQS's approximate number of visible messages, plus those in flight and delayed. */
     public long count(String queueName) throws JMSException {
         QueueInfo q = queue(queueName);
@@ -200,41 +222,76 @@ public final class DeadLetterAdmin implements AutoCloseable {
         while (moved < max) {
             List<Message> batch = receive(source, (int) Math.min(10, max - moved));
             if (batch.isEmpty()) break;
-            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-            for (int i = 0; i < batch.size(); i++) entries.add(entry(Integer.toString(i), batch.get(i), target));
-            SendMessageBatchResponse sent;
-            try {
-                sent = sqs.sendMessageBatch(b -> b.queueUrl(target.url()).entries(entries)).join();
-            } catch (RuntimeException e) {
-                release(source, batch);
-                throw AwsErrors.toJms(e, "SendMessageBatch", target + " (moving from " + source + ")");
-            }
-            List<Message> done = new ArrayList<>();
-            sent.successful().forEach(s -> done.add(batch.get(Integer.parseInt(s.id()))));
-            List<Message> notSent = new ArrayList<>(batch);
-            notSent.removeAll(done);
-            release(source, notSent);
-            if (!done.isEmpty()) {
-                List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
-                for (int i = 0; i < done.size(); i++) {
-                    deletes.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i)).receiptHandle(done.get(i).receiptHandle()).build());
-                }
-                try {
-                    sqs.deleteMessageBatch(b -> b.queueUrl(source.url()).entries(deletes)).join();
-                } catch (RuntimeException e) {
-                    release(source, done); // moved again by the next run, at once rather than after the hold
-                    throw AwsErrors.toJms(e, "DeleteMessageBatch", source + " after " + done.size()
-                            + " of its messages were sent to " + target + " (they will be moved again: duplicates, none lost)");
-                }
-            }
-            moved += done.size();
-            if (!sent.failed().isEmpty()) {
-                var f = sent.failed().get(0);
-                throw new JMSException("moving from " + source + " to " + target + ": " + sent.failed().size() + " messages were refused ("
-                        + f.code() + ": " + f.message() + "); they stay in " + source + ", " + moved + " were moved", f.code());
-            }
+            moved += sendThenDelete(source, target, batch, moved);
         }
         return new RedriveResult(RedriveResult.RECEIVE_SEND_DELETE, moved);
+    }
+
+    /**
+     * Moves the messages with these {@code JMSMessageID}s from one queue to another, the others staying where they are; ids not found are
+     * not an error (another consumer or a redrive may have taken them). The source's other messages
+     * are held while it is searched, and released at the end.
+     */
+    public RedriveResult moveMessages(String from, String to, java.util.Collection<String> messageIds) throws JMSException {
+        QueueInfo source = queue(from);
+        QueueInfo target = queue(to);
+        Set<String> wanted = new HashSet<>(messageIds);
+        List<Message> passedOver = new ArrayList<>();
+        long moved = 0;
+        try {
+            while (!wanted.isEmpty()) {
+                List<Message> batch = receive(source, 10);
+                if (batch.isEmpty()) break;
+                List<Message> chosen = new ArrayList<>();
+                for (Message m : batch) (wanted.remove(jmsMessageId(m, source)) ? chosen : passedOver).add(m);
+                if (!chosen.isEmpty()) moved += sendThenDelete(source, target, chosen, moved);
+            }
+        } finally {
+            release(source, passedOver);
+        }
+        return new RedriveResult(RedriveResult.RECEIVE_SEND_DELETE, moved);
+    }
+
+    /** The JMSMessageID a consumer would see: ours travel in the headers attribute, a foreign message's is "ID:" + its SQS id. */
+    private String jmsMessageId(Message m, QueueInfo q) throws JMSException {
+        return WireCodec.decode(m, q.queue(), config.trustedPackages()).getJMSMessageID();
+    }
+
+    /** Sends a received batch to the target, then deletes what was sent from the source; returns how many moved. */
+    private int sendThenDelete(QueueInfo source, QueueInfo target, List<Message> batch, long movedBefore) throws JMSException {
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) entries.add(entry(Integer.toString(i), batch.get(i), target));
+        SendMessageBatchResponse sent;
+        try {
+            sent = sqs.sendMessageBatch(b -> b.queueUrl(target.url()).entries(entries)).join();
+        } catch (RuntimeException e) {
+            release(source, batch);
+            throw AwsErrors.toJms(e, "SendMessageBatch", target + " (moving from " + source + ")");
+        }
+        List<Message> done = new ArrayList<>();
+        sent.successful().forEach(s -> done.add(batch.get(Integer.parseInt(s.id()))));
+        List<Message> notSent = new ArrayList<>(batch);
+        notSent.removeAll(done);
+        release(source, notSent);
+        if (!done.isEmpty()) {
+            List<DeleteMessageBatchRequestEntry> deletes = new ArrayList<>();
+            for (int i = 0; i < done.size(); i++) {
+                deletes.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i)).receiptHandle(done.get(i).receiptHandle()).build());
+            }
+            try {
+                sqs.deleteMessageBatch(b -> b.queueUrl(source.url()).entries(deletes)).join();
+            } catch (RuntimeException e) {
+                release(source, done); // moved again by the next run, at once rather than after the hold
+                throw AwsErrors.toJms(e, "DeleteMessageBatch", source + " after " + done.size()
+                        + " of its messages were sent to " + target + " (they will be moved again: duplicates, none lost)");
+            }
+        }
+        if (!sent.failed().isEmpty()) {
+            var f = sent.failed().get(0);
+            throw new JMSException("moving from " + source + " to " + target + ": " + sent.failed().size() + " messages were refused ("
+                    + f.code() + ": " + f.message() + "); they stay in " + source + ", " + (movedBefore + done.size()) + " were moved", f.code());
+        }
+        return done.size();
     }
 
     private SendMessageBatchRequestEntry entry(String id, Message m, QueueInfo target) {

@@ -201,7 +201,7 @@ public final class QueueDirectory {
     }
 
     /** A RedrivePolicy ({"deadLetterTargetArn":"arn:…:name","maxReceiveCount":"3"}, the count a string or a number), or null. */
-    static DeadLetterRule deadLetterRule(String policy) {
+    public static DeadLetterRule deadLetterRule(String policy) {
         if (policy == null || policy.isBlank()) return null;
         try {
             JsonNode node = JsonNode.parser().parse(policy);

@@ -8,6 +8,9 @@ import io.jmsaws.ra.inbound.InboundActivation;
 import io.jmsaws.ra.inbound.JmsAwsActivationSpec;
 import io.jmsaws.aws.SqsTransport;
 import io.jmsaws.util.ClassLoaderState;
+import io.jmsaws.admin.DeadLetterAdmin;
+import io.jmsaws.ra.console.QueueConsole;
+import jakarta.jms.JMSException;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
@@ -19,6 +22,7 @@ import jakarta.resource.spi.work.WorkManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.management.JMException;
 import javax.transaction.xa.XAResource;
 import java.io.Serializable;
 import java.time.Duration;
@@ -40,14 +44,17 @@ public class JmsAwsResourceAdapter implements ResourceAdapter, Serializable {
     static final String URL_SYSTEM_PROPERTY = "jmsaws.url";
     static final String URL_ENVIRONMENT_VARIABLE = "JMSAWS_URL";
     static final String DEFAULT_URL = "embedded://default";
+    static final String CONSOLE_SYSTEM_PROPERTY = "jmsaws.console";
 
     private String connectionUrl = "";
     private String accessKeyId = "";
     private String secretAccessKey = "";
     private String options = "";
+    private String queueConsole = "";
 
     private transient volatile WorkManager workManager;
     private transient volatile JmsAwsConfig config;
+    private transient volatile QueueConsole console;
     private final transient Map<ActivationKey, InboundActivation> activations = new ConcurrentHashMap<>();
 
     public String getConnectionUrl() { return connectionUrl; }
@@ -59,16 +66,48 @@ public class JmsAwsResourceAdapter implements ResourceAdapter, Serializable {
     /** Provider options as {@code name=value} pairs separated by {@code ;} — the same names as in the URL. */
     public String getOptions() { return options; }
     public void setOptions(String options) { this.options = options == null ? "" : options.trim(); }
+    /**
+     * {@code true} registers the queue console's MXBean (see {@link QueueConsole}); empty: the
+     * system property {@code jmsaws.console}; off by default, since it can purge and move messages.
+     */
+    public String getQueueConsole() { return queueConsole; }
+    public void setQueueConsole(String queueConsole) { this.queueConsole = queueConsole == null ? "" : queueConsole.trim(); }
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         this.workManager = context.getWorkManager();
         try {
             this.config = buildConfig();
+            consoleEnabled();
         } catch (IllegalArgumentException e) {
             throw new ResourceAdapterInternalException("jms-aws resource adapter: " + e.getMessage(), e);
         }
-        LOG.info("jms-aws resource adapter started on {}", config);
+        if (consoleEnabled()) {
+            QueueConsole c = new QueueConsole(config, this::openDeadLetterAdmin);
+            try {
+                c.register();
+                console = c;
+            } catch (JMException | RuntimeException e) {
+                throw new ResourceAdapterInternalException("jms-aws resource adapter: cannot register the queue console MXBean: " + e, e);
+            }
+        }
+        LOG.info("jms-aws resource adapter started on {}{}", config, console != null ? " (queue console on)" : "");
+    }
+
+    boolean consoleEnabled() {
+        String value = !queueConsole.isEmpty() ? queueConsole : System.getProperty(CONSOLE_SYSTEM_PROPERTY, "false");
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("QueueConsole (or -D" + CONSOLE_SYSTEM_PROPERTY + ") is true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    private DeadLetterAdmin openDeadLetterAdmin() {
+        try {
+            return DeadLetterAdmin.open(connectionFactory(), null, null);
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot open the queue console's SQS client: " + e.getMessage(), e);
+        }
     }
 
     /** The configuration every connection of this adapter starts from. */
@@ -111,6 +150,9 @@ public class JmsAwsResourceAdapter implements ResourceAdapter, Serializable {
 
     @Override
     public void stop() {
+        QueueConsole openConsole = console;
+        console = null;
+        if (openConsole != null) openConsole.close();
         activations.values().forEach(InboundActivation::stop);
         activations.clear();
         // connections close in the background once their long polls end: wait for their threads before
@@ -158,7 +200,7 @@ public class JmsAwsResourceAdapter implements ResourceAdapter, Serializable {
     @Override
     public boolean equals(Object o) {
         return o instanceof JmsAwsResourceAdapter r && r.connectionUrl.equals(connectionUrl) && r.accessKeyId.equals(accessKeyId)
-                && r.secretAccessKey.equals(secretAccessKey) && r.options.equals(options);
+                && r.secretAccessKey.equals(secretAccessKey) && r.options.equals(options) && r.queueConsole.equals(queueConsole);
     }
 
     @Override

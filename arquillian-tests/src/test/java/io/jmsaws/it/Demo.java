@@ -24,6 +24,7 @@ public final class Demo {
         Path home = Path.of(System.getProperty("jboss.home"));
         Path deployments = Path.of(System.getProperty("deployments.dir"));
         Path log = home.resolve("standalone/log/demo-console.log");
+        ConsoleUser.write(home); // the operator console's user, read by the server when it starts
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
                 // read-only: the demo's deployments and settings must not stay in the configuration the tests boot
@@ -39,11 +40,15 @@ public final class Demo {
         try (ModelControllerClient client = ModelControllerClient.Factory.create(InetAddress.getByName("127.0.0.1"), 9990)) {
             awaitRunning(client, server);
             ServerConfig.useJmsAwsForMdbs(client);
+            // the adapter registers its queue console only when asked to
+            ServerConfig.setSystemProperty(client, "jmsaws.console", "true");
             ServerConfig.deploy(client, deployments.resolve("jms-aws.rar"));
             ServerConfig.deploy(client, deployments.resolve("jms-aws-examples.ear"));
+            ServerConfig.deploy(client, deployments.resolve("jms-aws-console.war"));
         }
         System.out.println();
         System.out.println("jms-aws examples: " + Deployments.EXAMPLES_URL);
+        System.out.println("operator console: " + Deployments.CONSOLE_URL + " (user " + ConsoleUser.NAME + ", password " + ConsoleUser.PASSWORD + ")");
         System.out.println("(the RAR and the EAR are deployed in WildFly on the embedded backend; Ctrl+C stops the server)");
         System.exit(server.waitFor());
     }

@@ -1,5 +1,6 @@
 package io.jmsaws.it;
 
+import io.jmsaws.examples.DeadLetters;
 import io.jmsaws.examples.ReceivedLog;
 import io.jmsaws.examples.Sender;
 import io.jmsaws.examples.web.ExamplesApi;
@@ -27,6 +28,12 @@ final class Deployments {
         return ShrinkWrap.createFromZipFile(ResourceAdapterArchive.class, new File(directory().toFile(), "jms-aws.rar"));
     }
 
+    static final String CONSOLE_URL = "http://127.0.0.1:8080/jms-aws-console/";
+
+    static WebArchive operatorConsole() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(directory().toFile(), "jms-aws-console.war"));
+    }
+
     static EnterpriseArchive examplesEar() {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(directory().toFile(), "jms-aws-examples.ear"));
     }
@@ -34,7 +41,7 @@ final class Deployments {
     /** A web application named jms-aws-examples with the API and the given MDBs (the JMS API added to its module). */
     static WebArchive examplesWar(Class<?>... mdbs) {
         return ShrinkWrap.create(WebArchive.class, "jms-aws-examples.war")
-                .addClasses(ReceivedLog.class, ReceivedLog.Entry.class, Sender.class, ExamplesApi.class)
+                .addClasses(ReceivedLog.class, ReceivedLog.Entry.class, Sender.class, DeadLetters.class, DeadLetters.Letter.class, ExamplesApi.class)
                 .addPackage("io.jmsaws.examples.web")
                 .addClasses(mdbs)
                 .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: jakarta.jms.api\n"));

@@ -16,11 +16,12 @@ import java.util.regex.Pattern;
 
 /** Drives the examples application over HTTP, as the page does. */
 final class ExamplesClient {
-    record Received(String mdb, String text, String group, int deliveryCount, String thread) { }
+    record Received(String mdb, String text, String group, int deliveryCount, String thread, String outcome) { }
 
     private static final Pattern ENTRY = Pattern.compile(
             "\\{\"at\":\\d+,\"mdb\":\"((?:[^\"\\\\]|\\\\.)*)\",\"text\":\"((?:[^\"\\\\]|\\\\.)*)\",\"group\":(null|\"(?:[^\"\\\\]|\\\\.)*\"),"
-                    + "\"deliveryCount\":(\\d+),\"thread\":\"((?:[^\"\\\\]|\\\\.)*)\"}");
+                    + "\"deliveryCount\":(\\d+),\"thread\":\"((?:[^\"\\\\]|\\\\.)*)\",\"outcome\":\"((?:[^\"\\\\]|\\\\.)*)\"}");
+    private static final Pattern DEAD_LETTER = Pattern.compile("\"text\":\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern MAX_CONCURRENT = Pattern.compile("\"maxConcurrent\":(\\d+)");
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -55,7 +56,8 @@ final class ExamplesClient {
         Matcher m = ENTRY.matcher(body);
         while (m.find()) {
             String group = "null".equals(m.group(3)) ? null : unescape(m.group(3).substring(1, m.group(3).length() - 1));
-            out.add(new Received(unescape(m.group(1)), unescape(m.group(2)), group, Integer.parseInt(m.group(4)), unescape(m.group(5))));
+            out.add(new Received(unescape(m.group(1)), unescape(m.group(2)), group, Integer.parseInt(m.group(4)), unescape(m.group(5)),
+                    unescape(m.group(6))));
         }
         return out;
     }
@@ -68,6 +70,19 @@ final class ExamplesClient {
         Matcher m = MAX_CONCURRENT.matcher(get("api/received"));
         if (!m.find()) throw new AssertionError("no maxConcurrent in the answer");
         return Integer.parseInt(m.group(1));
+    }
+
+    /** The texts of what lies in risky-dlq (the examples app browses it). */
+    List<String> deadLetters() {
+        List<String> out = new ArrayList<>();
+        Matcher m = DEAD_LETTER.matcher(get("api/dead-letters"));
+        while (m.find()) out.add(unescape(m.group(1)));
+        return out;
+    }
+
+    /** Turns RiskyMdb's "bug" off (it then processes poison) or on again. */
+    void fixPoison(boolean fixed) {
+        post("api/fix", Map.of("fixed", Boolean.toString(fixed)));
     }
 
     void clear() {

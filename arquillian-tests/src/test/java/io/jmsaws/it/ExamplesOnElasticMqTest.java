@@ -1,7 +1,6 @@
 package io.jmsaws.it;
 
 import io.jmsaws.examples.mdb.AuditMdb;
-import io.jmsaws.examples.mdb.DeadLetterMdb;
 import io.jmsaws.examples.mdb.OrderMdb;
 import io.jmsaws.examples.mdb.PaymentMdb;
 import io.jmsaws.examples.mdb.RetryOnceMdb;
@@ -48,6 +47,6 @@ class ExamplesOnElasticMqTest extends QueueMdbScenarios {
 
     @Deployment(name = "examples", order = 2, testable = false)
     static WebArchive examples() {
-        return Deployments.examplesWar(OrderMdb.class, PaymentMdb.class, RiskyMdb.class, DeadLetterMdb.class, RetryOnceMdb.class, AuditMdb.class);
+        return Deployments.examplesWar(OrderMdb.class, PaymentMdb.class, RiskyMdb.class, RetryOnceMdb.class, AuditMdb.class);
     }
 }

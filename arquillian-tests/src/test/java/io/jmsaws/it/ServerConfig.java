@@ -23,6 +23,9 @@ final class ServerConfig {
         ModelNode ejb3 = Operations.createAddress("subsystem", "ejb3");
         execute(client, Operations.createWriteAttributeOperation(ejb3, "default-resource-adapter-name", RESOURCE_ADAPTER));
         execute(client, Operations.createWriteAttributeOperation(ejb3, "default-mdb-instance-pool", "mdb-strict-max-pool"));
+        // an MDB's exception is logged by jms-aws in one WARN line that says what happens next (redelivery or the DLQ);
+        // the container would add an ERROR with the whole stack trace for every delivery of a poison message
+        execute(client, Operations.createWriteAttributeOperation(ejb3, "log-system-exceptions", false));
     }
 
     static void setSystemProperty(ModelControllerClient client, String name, String value) throws IOException {

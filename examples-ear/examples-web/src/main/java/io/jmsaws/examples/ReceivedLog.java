@@ -16,22 +16,45 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ReceivedLog {
-    /** One delivery: which MDB, what text, the message group, its delivery count, the thread. */
-    public record Entry(long at, String mdb, String text, String group, int deliveryCount, String thread) { }
+    /**
+     * One delivery (or send): which MDB, what text, the message group, its delivery count, the
+     * thread, and how it ended: "delivered", "failed: …" (the exception that rolled it back),
+     * "rolled back", or for a JTA send "sent" / "rolled back: nothing sent".
+     */
+    public record Entry(long at, String mdb, String text, String group, int deliveryCount, String thread, String outcome) { }
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicInteger maxBusy = new AtomicInteger();
+    private volatile boolean poisonFixed;
 
     public void record(String mdb, Message message) {
+        record(mdb, message, "delivered");
+    }
+
+    public void record(String mdb, Message message, String outcome) {
         try {
             String text = message instanceof TextMessage t ? t.getText() : message.getClass().getSimpleName();
             String group = message.getStringProperty("JMSXGroupID");
             int count = message.propertyExists("JMSXDeliveryCount") ? message.getIntProperty("JMSXDeliveryCount") : 1;
-            entries.add(new Entry(System.currentTimeMillis(), mdb, text, group, count, Thread.currentThread().getName()));
+            entries.add(new Entry(System.currentTimeMillis(), mdb, text, group, count, Thread.currentThread().getName(), outcome));
         } catch (JMSException e) {
             throw new IllegalStateException("cannot read message: " + e.getMessage(), e);
         }
+    }
+
+    /** A JTA send's end: committed (the messages went out) or rolled back (nothing was sent). */
+    public void recordSend(String destination, String text, String outcome) {
+        entries.add(new Entry(System.currentTimeMillis(), "sender → " + destination, text, null, 0, Thread.currentThread().getName(), outcome));
+    }
+
+    /** Whether RiskyMdb has been "fixed": it then processes poison messages too (to show a redrive that succeeds). */
+    public boolean poisonFixed() {
+        return poisonFixed;
+    }
+
+    public void setPoisonFixed(boolean fixed) {
+        this.poisonFixed = fixed;
     }
 
     public List<Entry> entries() {

@@ -1,6 +1,10 @@
 package io.jmsaws.examples;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -27,6 +31,12 @@ public class Sender {
     @Resource
     private SessionContext context;
 
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
+    @EJB
+    private ReceivedLog log;
+
     /** Sends {@code texts} to a queue or topic with the given string properties, in one transaction. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void send(String destination, boolean topic, Map<String, String> properties, String... texts) {
@@ -41,6 +51,13 @@ public class Sender {
     /** Sends one message and then rolls the transaction back when asked: nothing must arrive then. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void sendAndMaybeRollBack(String queue, String text, boolean rollBack) {
+        // what the page shows is what the transaction did, known only once it has ended
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override public void beforeCompletion() { }
+            @Override public void afterCompletion(int status) {
+                log.recordSend(queue, text, status == Status.STATUS_COMMITTED ? "sent (committed)" : "rolled back: nothing sent");
+            }
+        });
         send(queue, false, Map.of(), text);
         if (rollBack) context.setRollbackOnly();
     }

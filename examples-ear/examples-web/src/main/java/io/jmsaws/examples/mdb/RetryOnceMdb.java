@@ -31,7 +31,7 @@ public class RetryOnceMdb implements MessageListener {
     public void onMessage(Message message) {
         try {
             if (!message.getJMSRedelivered()) {
-                log.record("retry-once (rolled back)", message);
+                log.record("retry-once (rolled back)", message, "rolled back");
                 context.setRollbackOnly();
                 return;
             }

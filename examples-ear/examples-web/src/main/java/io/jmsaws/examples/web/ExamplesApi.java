@@ -1,5 +1,6 @@
 package io.jmsaws.examples.web;
 
+import io.jmsaws.examples.DeadLetters;
 import io.jmsaws.examples.ReceivedLog;
 import io.jmsaws.examples.Sender;
 import jakarta.ejb.EJB;
@@ -20,7 +21,9 @@ import java.util.Map;
  *     messages ("text #1", …) with string properties {@code NAME}, in one transaction;</li>
  * <li>{@code POST /api/tx?queue=audit&text=…&rollback=true} — sends one message in a transaction that
  *     commits or rolls back;</li>
- * <li>{@code GET /api/received} — what the MDBs received, as JSON; {@code POST /api/clear} forgets it.</li>
+ * <li>{@code GET /api/received} — what the MDBs received (and the JTA sends' outcomes), as JSON; {@code POST /api/clear} forgets it;</li>
+ * <li>{@code GET /api/dead-letters} — what lies in {@code risky-dlq} (browsed);
+ *     {@code POST /api/fix?fixed=true} makes RiskyMdb process poison from then on.</li>
  * </ul>
  */
 @WebServlet("/api/*")
@@ -31,6 +34,9 @@ public class ExamplesApi extends HttpServlet {
     @EJB
     private ReceivedLog log;
 
+    @EJB
+    private DeadLetters deadLetters;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
@@ -40,6 +46,7 @@ public class ExamplesApi extends HttpServlet {
                 case "/tx" -> sender.sendAndMaybeRollBack(required(request, "queue"), required(request, "text"),
                         Boolean.parseBoolean(request.getParameter("rollback")));
                 case "/clear" -> log.clear();
+                case "/fix" -> log.setPoisonFixed(Boolean.parseBoolean(request.getParameter("fixed")));
                 default -> {
                     response.sendError(404, "no such operation: " + path);
                     return;
@@ -81,6 +88,17 @@ public class ExamplesApi extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("/dead-letters".equals(request.getPathInfo())) {
+            StringBuilder out = new StringBuilder("{\"queue\":\"risky-dlq\",\"poisonFixed\":").append(log.poisonFixed()).append(",\"letters\":[");
+            boolean first = true;
+            for (DeadLetters.Letter l : deadLetters.browse("risky-dlq")) {
+                if (!first) out.append(',');
+                first = false;
+                out.append("{\"messageId\":").append(Json.string(l.messageId())).append(",\"text\":").append(Json.string(l.text())).append('}');
+            }
+            json(response, out.append("]}").toString());
+            return;
+        }
         if (!"/received".equals(request.getPathInfo())) {
             response.sendError(404);
             return;
@@ -95,7 +113,8 @@ public class ExamplesApi extends HttpServlet {
                     .append(",\"text\":").append(Json.string(e.text()))
                     .append(",\"group\":").append(Json.string(e.group()))
                     .append(",\"deliveryCount\":").append(e.deliveryCount())
-                    .append(",\"thread\":").append(Json.string(e.thread())).append('}');
+                    .append(",\"thread\":").append(Json.string(e.thread()))
+                    .append(",\"outcome\":").append(Json.string(e.outcome())).append('}');
         }
         json(response, out.append("]}").toString());
     }

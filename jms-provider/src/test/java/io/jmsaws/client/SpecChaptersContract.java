@@ -14,6 +14,7 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.ObjectMessage;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
+import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -249,5 +250,47 @@ abstract class SpecChaptersContract {
         assertThat(all.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(most.get()).as("calls under way at once").isEqualTo(1);
         assertThat(order).containsExactly("failure 0", "failure 1", "failure 2", "failure 3", "failure 4");
+    }
+    /**
+     * A requester that deletes its temporary queue right after the reply arrived (Spring's
+     * sendAndReceive): the reply's batched delete then meets a deleted queue — the message is gone
+     * with it, nothing will be delivered again, so nothing is worth a WARN.
+     */
+    @Test
+    void aTemporaryQueueDeletedRightAfterItsReplyArrivedLogsNoWarning() throws Exception {
+        Connection c = connection("");
+        c.start();
+        Session requester = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Session responder = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+        Queue requests = requester.createQueue(unique("requests"));
+        MessageProducer replies = responder.createProducer(null);
+        responder.createConsumer(requests).setMessageListener(m -> {
+            try {
+                replies.send(m.getJMSReplyTo(), responder.createTextMessage("reply"));
+            } catch (JMSException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        java.io.PrintStream realErr = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (int i = 0; i < 5; i++) {
+                TemporaryQueue temp = requester.createTemporaryQueue();
+                MessageConsumer answers = requester.createConsumer(temp);
+                TextMessage request = requester.createTextMessage("request " + i);
+                request.setJMSReplyTo(temp);
+                requester.createProducer(requests).send(request);
+                assertThat(answers.receive(10_000)).as("reply %d", i).isNotNull();
+                answers.close();
+                temp.delete(); // at once, while the reply's acknowledgement may still be on its way
+            }
+            Thread.sleep(1000); // batched deletes go out within the batch window
+        } finally {
+            System.setErr(realErr);
+        }
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        realErr.print(log);
+        assertThat(log.lines().filter(l -> l.contains("WARN") && l.contains("jmsaws-tmp"))).as("WARN lines").isEmpty();
     }
 }

@@ -35,7 +35,7 @@ final class QueueAttributes {
         v.put("VisibilityTimeout", "30");
         v.put("DelaySeconds", "0");
         v.put("MessageRetentionPeriod", "345600");
-        v.put("MaximumMessageSize", Integer.toString(SqsLimits.DEFAULT_MAX_MESSAGE_SIZE));
+        v.put("MaximumMessageSize", Integer.toString(SqsLimits.DEFAULT_MAX_MESSAGE_SIZE)); // 1 MiB, as SQS since 2025
         v.put("ReceiveMessageWaitTimeSeconds", "0");
         v.put("SqsManagedSseEnabled", "true");
         if (fifoName) {

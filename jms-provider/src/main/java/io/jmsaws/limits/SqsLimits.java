@@ -10,8 +10,11 @@ public final class SqsLimits {
     public static final int MAX_BATCH_ENTRIES = 10;
     /** Total payload of one SendMessageBatch request (SQS raised it to 1 MiB with the message size in 2025). */
     public static final int MAX_BATCH_BYTES = 1_048_576;
-    /** The queue attribute MaximumMessageSize, when the queue does not say otherwise. */
-    public static final int DEFAULT_MAX_MESSAGE_SIZE = 262_144;
+    /**
+     * The queue attribute MaximumMessageSize of a queue created without one, and of a queue whose
+     * server does not report it (ElasticMQ): SQS's default since August 2025, 1 MiB.
+     */
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 1_048_576;
     public static final int ABSOLUTE_MAX_MESSAGE_SIZE = 1_048_576;
     public static final int MAX_DELAY_SECONDS = 900;
     public static final int MAX_VISIBILITY_TIMEOUT_SECONDS = 43_200;

@@ -236,16 +236,22 @@ abstract class QueueBehaviourContract {
     }
 
     @Test
-    void aMessageOverTheSizeLimitFailsBeforeAnyRequestAndNamesTheLimit() throws Exception {
+    void aMessageOverTheSizeLimitFailsBeforeAnyRequestAndNamesTheLimitAndOneMebibyteFits() throws Exception {
         MessageProducer p = session.createProducer(queue);
-        TextMessage big = session.createTextMessage("x".repeat(262_144));
+        // a queue created without MaximumMessageSize takes SQS's default, 1 MiB (and so does one whose server does not report it)
+        TextMessage big = session.createTextMessage("x".repeat(1_048_576));
         assertThatThrownBy(() -> p.send(big)).isInstanceOf(MessageFormatException.class)
-                .hasMessageContaining("262144").hasMessageContaining(queue.getQueueName());
+                .hasMessageContaining("1048576").hasMessageContaining(queue.getQueueName());
         BytesMessage bytes = session.createBytesMessage();
-        bytes.writeBytes(new byte[200_000]); // 266,668 characters once base64-encoded
+        bytes.writeBytes(new byte[800_000]); // 1,066,668 characters once base64-encoded
         assertThatThrownBy(() -> p.send(bytes)).isInstanceOf(MessageFormatException.class).hasMessageContaining("MaximumMessageSize");
-        p.send(session.createTextMessage("x".repeat(200_000)));
-        assertThat(drain(queue, 1_000)).hasSize(1);
+        p.send(session.createTextMessage("x".repeat(1_000_000)));
+        Message got = receiveOne(session, queue);
+        assertThat(((TextMessage) got).getText()).hasSize(1_000_000);
+        BytesMessage almost = session.createBytesMessage();
+        almost.writeBytes(new byte[760_000]); // 1,013,336 characters: fits
+        p.send(almost);
+        assertThat(((BytesMessage) receiveOne(session, queue)).getBodyLength()).isEqualTo(760_000);
     }
 
     @Test
@@ -554,6 +560,17 @@ abstract class QueueBehaviourContract {
     }
 
     // ------------------------------------------------------------------------------------ FIFO
+
+    @Test
+    void aFifoQueueTakesMessagesOfNearlyOneMebibyteInOrder() throws Exception {
+        Queue fifo = session.createQueue(uniqueName("large") + ".fifo");
+        MessageProducer p = session.createProducer(fifo);
+        for (int i = 0; i < 3; i++) p.send(session.createTextMessage(i + "y".repeat(1_000_000)));
+        for (int i = 0; i < 3; i++) {
+            TextMessage got = (TextMessage) receiveOne(session, fifo);
+            assertThat(got.getText()).hasSize(1_000_001).startsWith(Integer.toString(i));
+        }
+    }
 
     @Test
     void fifoQueuesKeepGroupOrderAndExposeSqsFields() throws Exception {

@@ -19,7 +19,7 @@ class QueueBehaviourEmbeddedTest extends QueueBehaviourContract {
         return BACKEND;
     }
 
-    /** ElasticMQ reports MaximumMessageSize 262144 whatever the queue was created with, so this runs embedded only. */
+    /** ElasticMQ does not report MaximumMessageSize (nor enforce a per-queue one), so this runs embedded only. */
     @Test
     void aQueueCreatedWithALargerMaximumTakesLargerMessages() throws Exception {
         String name = uniqueName("big");

@@ -87,7 +87,7 @@ final class PublishBuffer {
                 ready.add(alone);
             } else {
                 Batch b = filling.get(t.arn());
-                if (b != null && b.bytes + e.message.encodedSize() > SqsLimits.SNS_MAX_PUBLISH_BYTES) {
+                if (b != null && b.bytes + e.message.encodedSize() > t.maxMessageSize()) {
                     ready.add(take(t.arn()));
                     b = null;
                 }

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * options of every use are checked against the queue's attributes: a difference is an error.
  */
 public final class QueueDirectory {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QueueDirectory.class);
     private final SqsAsyncClient sqs;
     private final String prefix;
     private final boolean autoCreate;
@@ -106,6 +107,27 @@ public final class QueueDirectory {
         }
         QueueInfo info = describe(queue, url);
         cache.put(queue.name(), info);
+        return info;
+    }
+
+    /**
+     * Raises a provider-made queue's MaximumMessageSize to {@code size} when it reports less: SNS
+     * silently fails to deliver a message to a subscription queue that cannot take it. A queue whose
+     * server does not report the attribute is left alone (it has SQS's default, 1 MiB).
+     */
+    public QueueInfo ensureMaxMessageSize(QueueInfo q, int size) throws JMSException {
+        String reported = q.attributes().get(QueueAttributeName.MAXIMUM_MESSAGE_SIZE.toString());
+        if (reported == null || Integer.parseInt(reported.trim()) >= size) return q;
+        try {
+            sqs.setQueueAttributes(b -> b.queueUrl(q.url()).attributesWithStrings(
+                    Map.of(QueueAttributeName.MAXIMUM_MESSAGE_SIZE.toString(), Integer.toString(size)))).join();
+        } catch (RuntimeException e) {
+            throw AwsErrors.toJms(e, "SetQueueAttributes", q + " (MaximumMessageSize " + reported + " is below its topic's " + size
+                    + ": SNS could not deliver the larger messages to it)");
+        }
+        LOG.info("{}: MaximumMessageSize raised from {} to {}, its topic's", q, reported, size);
+        QueueInfo info = describe(q.queue(), q.url());
+        cache.put(q.queue().name(), info);
         return info;
     }
 

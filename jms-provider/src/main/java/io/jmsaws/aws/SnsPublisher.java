@@ -50,9 +50,9 @@ final class SnsPublisher {
                 .messageGroupId(m.groupId()).messageDeduplicationId(m.deduplicationId())).thenApply(r -> r.messageId()));
     }
 
-    /** Publishes messages in order, in PublishBatch requests of at most 10 entries and 256 KiB, one after the other. */
+    /** Publishes messages in order, in PublishBatch requests of at most 10 entries and the topic's size, one after the other. */
     void publishAll(TopicInfo t, List<OutboundMessage> messages) throws JMSException {
-        for (List<OutboundMessage> batch : OutboundBatches.cut(messages, SqsLimits.SNS_MAX_PUBLISH_BYTES)) {
+        for (List<OutboundMessage> batch : OutboundBatches.cut(messages, t.maxMessageSize())) {
             List<PublishBatchRequestEntry> entries = new ArrayList<>();
             for (int j = 0; j < batch.size(); j++) entries.add(batchEntry(Integer.toString(j), batch.get(j)));
             for (int attempt = 1; !entries.isEmpty(); attempt++) {

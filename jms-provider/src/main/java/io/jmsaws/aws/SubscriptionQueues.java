@@ -149,6 +149,7 @@ public final class SubscriptionQueues {
             existing = null;
         }
         if (existing != null) {
+            existing = transport.directory().ensureMaxMessageSize(existing, t.maxMessageSize());
             Map<String, String> tags = tags(existing);
             String taggedNoLocal = tags.get(TAG_NO_LOCAL); // absent: made before noLocal was recorded, taken as asked now
             boolean sameNoLocal = taggedNoLocal == null || Boolean.parseBoolean(taggedNoLocal) == noLocal;
@@ -187,6 +188,7 @@ public final class SubscriptionQueues {
     private Map<String, String> queueAttributes(TopicInfo t, JmsAwsQueue q) {
         Map<String, String> attributes = new LinkedHashMap<>();
         if (t.fifo()) attributes.put("FifoQueue", "true");
+        if (t.large()) attributes.put("MaximumMessageSize", Integer.toString(t.maxMessageSize()));
         attributes.put("Policy", policy(queueArnFor(t.arn(), transport.directory().physicalName(q)), t.arn()));
         return attributes;
     }
@@ -223,7 +225,7 @@ public final class SubscriptionQueues {
                     TAG_NO_LOCAL, Boolean.toString(noLocal));
             transport.client().tagQueue(b -> b.queueUrl(queue.url()).tags(tags)).join();
         } catch (RuntimeException e) {
-            throw AwsErrors.toJms(e, "Subscribe", t + " → " + queue);
+            throw TopicDirectory.subscribeFailed(t, queue.toString(), e);
         }
         return new Subscription(kind, (JmsAwsTopic) t.topic(), queue, subscriptionArn);
     }

@@ -2,12 +2,15 @@ package io.jmsaws.aws;
 
 import io.jmsaws.provider.TopicInfo;
 import io.jmsaws.destination.JmsAwsDestination;
+import io.jmsaws.destination.JmsAwsTopic;
+import io.jmsaws.limits.SqsLimits;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import software.amazon.awssdk.services.sns.SnsAsyncClient;
 import software.amazon.awssdk.services.sns.model.ListTopicsResponse;
 import software.amazon.awssdk.services.sns.model.Topic;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -48,9 +51,31 @@ public final class TopicDirectory {
         checkName(topic.name());
         String physical = physicalName(topic);
         String arn = autoCreate ? create(topic, physical) : find(topic, physical);
-        info = new TopicInfo(topic, arn, topic.isFifo(), defaultGroupId);
+        info = new TopicInfo(topic, arn, topic.isFifo(), defaultGroupId, maxMessageSize(topic, arn));
         cache.put(topic.name(), info);
         return info;
+    }
+
+    /**
+     * The topic's MaximumMessageSize. SNS reports it only once set; a server that does not report it
+     * is not a mismatch: the size asked for in the name, else SNS's default. One that reports another
+     * size than the name asks for is an error, as for queue options.
+     */
+    private int maxMessageSize(JmsAwsDestination topic, String arn) throws JMSException {
+        int asked = topic instanceof JmsAwsTopic t ? t.options().maxMessageSize() : -1;
+        String reported;
+        try {
+            reported = sns.getTopicAttributes(b -> b.topicArn(arn)).join().attributes().get("MaximumMessageSize");
+        } catch (RuntimeException e) {
+            throw AwsErrors.toJms(e, "GetTopicAttributes", topic.toString());
+        }
+        if (reported == null) return asked > 0 ? asked : SqsLimits.SNS_MAX_PUBLISH_BYTES;
+        int size = Integer.parseInt(reported.trim());
+        if (asked > 0 && asked != size) {
+            throw new InvalidDestinationException(topic + " exists with other settings than its name asks for: maxMessageSize="
+                    + asked + " but the topic has MaximumMessageSize=" + size + " (change it with SetTopicAttributes, or drop the option)");
+        }
+        return size;
     }
 
     /** Creates a topic whatever {@code autoCreate} says (a provider-made topic: temporary). */
@@ -62,9 +87,11 @@ public final class TopicDirectory {
     }
 
     private String create(JmsAwsDestination topic, String physical) throws JMSException {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (topic.isFifo()) attributes.put("FifoTopic", "true");
+        if (topic instanceof JmsAwsTopic t) attributes.putAll(t.options().attributes());
         try {
-            return sns.createTopic(b -> b.name(physical).attributes(topic.isFifo() ? Map.of("FifoTopic", "true") : Map.of()))
-                    .join().topicArn();
+            return sns.createTopic(b -> b.name(physical).attributes(attributes)).join().topicArn();
         } catch (RuntimeException e) {
             throw AwsErrors.toJms(e, "CreateTopic", topic.toString());
         }
@@ -85,6 +112,20 @@ public final class TopicDirectory {
             throw AwsErrors.toJms(e, "ListTopics", topic.toString());
         }
         throw new InvalidDestinationException("SNS topic '" + physical + "' for " + topic + " does not exist and autoCreate is false");
+    }
+
+    /**
+     * A Subscribe that failed, as a JMSException: on a topic above 256 KiB SNS's InvalidParameter
+     * most likely means its cap of 100 subscriptions, which the message names.
+     */
+    static JMSException subscribeFailed(TopicInfo t, String queue, RuntimeException e) {
+        JMSException jms = AwsErrors.toJms(e, "Subscribe", t + " → " + queue);
+        if (!t.large() || !"InvalidParameter".equals(AwsErrors.errorCode(e))) return jms;
+        JMSException capped = new JMSException("cannot subscribe " + queue + " to " + t + ": a topic whose MaximumMessageSize is above 256 KiB ("
+                + t.maxMessageSize() + ") takes at most " + SqsLimits.SNS_LARGE_TOPIC_MAX_SUBSCRIPTIONS + " subscriptions, and non-durable "
+                + "consumers and orphaned subscription queues awaiting the sweep count too (SNS: " + jms.getMessage() + ")", "InvalidParameter");
+        capped.setLinkedException(jms.getLinkedException());
+        return capped;
     }
 
     public void forget(JmsAwsDestination topic) {

@@ -31,10 +31,11 @@ final class Destinations {
         return queue;
     }
 
-    /** A topic by its name, checked against the service's rules. */
-    JmsAwsTopic topic(String name) throws JMSException {
-        provider.checkTopicName(name);
-        return new JmsAwsTopic(name);
+    /** A topic by its name (with creation options), the name checked against the service's rules. */
+    JmsAwsTopic topic(String nameWithOptions) throws JMSException {
+        JmsAwsTopic topic = JmsAwsTopic.parse(nameWithOptions);
+        provider.checkTopicName(topic.name());
+        return topic;
     }
 
     JmsAwsDestination check(Destination d) throws JMSException {

@@ -42,6 +42,12 @@ public final class EmbeddedSns {
             this.fifo = name.endsWith(".fifo");
             this.attributes = new ConcurrentHashMap<>(attributes);
         }
+
+        /** MaximumMessageSize: 256 KiB unless the topic was created with another. */
+        int maxMessageSize() {
+            String v = attributes.get("MaximumMessageSize");
+            return v == null ? MAX_PUBLISH_BYTES : Integer.parseInt(v);
+        }
     }
 
     static final class Subscription {
@@ -95,6 +101,10 @@ public final class EmbeddedSns {
         if (fifoName != "true".equalsIgnoreCase(attributes.get("FifoTopic"))) {
             throw SnsErrors.invalidParameter("Topic Name: a FIFO topic's name must end with .fifo and it needs FifoTopic=true");
         }
+        String size = attributes.get("MaximumMessageSize");
+        if (size != null && !(size.matches("\\d{4,7}") && Integer.parseInt(size) >= 1024 && Integer.parseInt(size) <= SqsLimits.ABSOLUTE_MAX_MESSAGE_SIZE)) {
+            throw SnsErrors.invalidParameter("Attributes: MaximumMessageSize must be an integer from 1024 to 1048576, not " + size);
+        }
         Topic existing = topics.get(name);
         if (existing != null) {
             for (Map.Entry<String, String> e : attributes.entrySet()) {
@@ -137,6 +147,11 @@ public final class EmbeddedSns {
                     return s;
                 }
             }
+            if (t.maxMessageSize() > MAX_PUBLISH_BYTES && t.subscriptions.size() >= SqsLimits.SNS_LARGE_TOPIC_MAX_SUBSCRIPTIONS) {
+                // AWS: a topic whose MaximumMessageSize is above 256 KiB takes at most 100 subscriptions
+                throw SnsErrors.invalidParameter("Invalid parameter: the topic's MaximumMessageSize is above 262144 bytes: it supports at most "
+                        + SqsLimits.SNS_LARGE_TOPIC_MAX_SUBSCRIPTIONS + " subscriptions");
+            }
             Subscription s = new Subscription(t.arn + ":" + UUID.randomUUID(), t.arn, endpoint);
             applyAttributes(s, attributes);
             t.subscriptions.put(s.arn, s);
@@ -173,7 +188,9 @@ public final class EmbeddedSns {
     String[] publish(Topic t, Publication p) {
         int size = p.message().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         for (Map.Entry<String, String[]> a : p.attributes().entrySet()) size += a.getKey().length() + a.getValue()[0].length() + a.getValue()[1].length();
-        if (size > MAX_PUBLISH_BYTES) throw SnsErrors.invalidParameter("Message too long: " + size + " bytes, the limit is 262144");
+        if (size > t.maxMessageSize()) {
+            throw SnsErrors.invalidParameter("Message too long: " + size + " bytes, the limit is " + t.maxMessageSize());
+        }
         String dedupId = null;
         if (t.fifo) {
             if (p.groupId() == null) throw SnsErrors.invalidParameter("The MessageGroupId parameter is required for FIFO topics");

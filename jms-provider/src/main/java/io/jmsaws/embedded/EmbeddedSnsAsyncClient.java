@@ -158,7 +158,7 @@ public final class EmbeddedSnsAsyncClient implements SnsAsyncClient {
                             + (a.getValue().stringValue() == null ? 0 : a.getValue().stringValue().length());
                 }
             }
-            if (total > EmbeddedSns.MAX_PUBLISH_BYTES) {
+            if (total > t.maxMessageSize()) {
                 throw BatchRequestTooLongException.builder().message("The length of all the batch messages put together is more than the limit")
                         .statusCode(400).awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
                                 .errorCode("BatchRequestTooLong").serviceName("Sns").build()).build();

@@ -44,7 +44,7 @@ public class JmsAwsInitialContextFactory implements InitialContextFactory {
                 } else if (key.startsWith(QUEUE_PREFIX)) {
                     bindings.put(key.substring(QUEUE_PREFIX.length()), JmsAwsQueue.parse(value));
                 } else if (key.startsWith(TOPIC_PREFIX)) {
-                    bindings.put(key.substring(TOPIC_PREFIX.length()), new JmsAwsTopic(value));
+                    bindings.put(key.substring(TOPIC_PREFIX.length()), JmsAwsTopic.parse(value));
                 }
             } catch (IllegalArgumentException | jakarta.jms.JMSException ex) {
                 NamingException ne = new NamingException("JNDI entry '" + key + "': " + ex.getMessage());

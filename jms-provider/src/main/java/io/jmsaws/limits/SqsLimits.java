@@ -22,8 +22,13 @@ public final class SqsLimits {
     public static final int MAX_RECEIVE_MESSAGES = 10;
     public static final int MAX_QUEUE_NAME_LENGTH = 80;
     public static final long DEDUPLICATION_WINDOW_MILLIS = 5 * 60 * 1000L;
-    /** SNS Publish (and a whole PublishBatch) takes at most 256 KiB, and has no per-message delay. */
+    /**
+     * SNS Publish (and a whole PublishBatch) takes at most 256 KiB unless the topic's
+     * MaximumMessageSize says more (up to 1 MiB, since September 2026); no per-message delay.
+     */
     public static final int SNS_MAX_PUBLISH_BYTES = 262_144;
+    /** A topic whose MaximumMessageSize is above 256 KiB takes at most this many subscriptions. */
+    public static final int SNS_LARGE_TOPIC_MAX_SUBSCRIPTIONS = 100;
     /** SNS filter policies compare numbers only within ±10⁹ ... */
     public static final java.math.BigDecimal SNS_FILTER_NUMBER_LIMIT = java.math.BigDecimal.valueOf(1_000_000_000);
     /** ... and with at most 5 decimals. */

@@ -20,7 +20,7 @@ public record SendTarget(String displayName, boolean fifo, int maxMessageSize, S
 
     /** What the codec must know of a resolved topic: SNS's publish limit, no per-message delay, subscriptions may filter. */
     public static SendTarget of(io.jmsaws.provider.TopicInfo t) {
-        return new SendTarget(t.topic().toString(), t.fifo(), io.jmsaws.limits.SqsLimits.SNS_MAX_PUBLISH_BYTES, t.defaultGroupId(),
+        return new SendTarget(t.topic().toString(), t.fifo(), t.maxMessageSize(), t.defaultGroupId(),
                 false, false, true);
     }
 

@@ -26,6 +26,10 @@ async function api(path, params, post) {
     ? { method: 'POST', headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'application/x-www-form-urlencoded' }, body: query }
     : { headers: { 'Accept': 'application/json' } };
   const response = await fetch(post ? 'api/' + path : 'api/' + path + '?' + query, options);
+  if (!(response.headers.get('Content-Type') || '').startsWith('application/json')) {
+    // an ended session answers with the login form
+    throw new Error('Your session has ended: reload the page to sign in again.');
+  }
   const body = await response.json().catch(() => ({ error: 'HTTP ' + response.status }));
   if (!response.ok) throw new Error(body.error || ('HTTP ' + response.status));
   return body;
@@ -79,7 +83,7 @@ async function loadQueues() {
 }
 
 async function showMessages(queue) {
-  const { messages } = await api('peek', { queue, max: 10 });
+  const { messages } = await api('peek', { queue, max: 10 }, true);
   peeked = queue;
   $('messages-section').hidden = false;
   $('peeked-queue').textContent = queue;
@@ -115,7 +119,8 @@ async function showMessages(queue) {
   }
   const isDlq = !!document.querySelector('#queues tr.dlq[data-queue="' + CSS.escape(queue) + '"]');
   $('redrive-all').hidden = !isDlq;
-  $('redrive-selected').hidden = !isDlq;
+  // a FIFO queue cannot give chosen messages: a held one blocks the rest of its group
+  $('redrive-selected').hidden = !isDlq || queue.endsWith('.fifo');
   updateSelection();
   await loadQueues();
   status('Peeked at ' + messages.length + ' message(s) of ' + queue + '; their receive counts went up by one.', true);
@@ -128,8 +133,13 @@ function updateSelection() {
 async function redrive_(queue, ids) {
   const params = new URLSearchParams({ queue });
   ids.forEach((id) => params.append('id', id));
-  const { moved } = await api('redrive', params, true);
-  status('Moved ' + moved + ' message(s) from ' + queue + ' back to its source queue.', true);
+  const { moved, chosen } = await api('redrive', params, true);
+  if (chosen > 0 && moved < chosen) {
+    status('Moved ' + moved + ' of ' + chosen + ' chosen message(s) from ' + queue + '; the others were not found '
+      + '(another reader may hold them for a moment, or they are gone): peek again.', false);
+  } else {
+    status('Moved ' + moved + ' message(s) from ' + queue + ' back to its source queue.', true);
+  }
   if (peeked === queue) $('messages-section').hidden = true;
   await loadQueues();
 }

@@ -21,6 +21,8 @@ final class ConsoleUser {
     static final String NAME = "operator";
     static final String PASSWORD = "operator-demo-1";
     static final String ROLE = "jmsaws-operator";
+    /** A user of the same realm without the role (the tests show it is refused). */
+    static final String VISITOR = "visitor";
 
     private ConsoleUser() {
     }
@@ -31,6 +33,7 @@ final class ConsoleUser {
         // the properties realm stores HEX(MD5(user:realm:password))
         append(configuration.resolve("application-users.properties"), NAME + "=" + md5(NAME + ":ApplicationRealm:" + PASSWORD));
         append(configuration.resolve("application-roles.properties"), NAME + "=" + ROLE);
+        append(configuration.resolve("application-users.properties"), VISITOR + "=" + md5(VISITOR + ":ApplicationRealm:" + PASSWORD));
     }
 
     /** Writes the user and makes a running server read the files again. */

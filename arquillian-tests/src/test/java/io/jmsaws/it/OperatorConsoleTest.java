@@ -105,6 +105,10 @@ class OperatorConsoleTest {
         return waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#queues tr[data-queue='" + queue + "']")));
     }
 
+    private WebElement rowOf(String text) {
+        return browser.findElement(By.xpath("//table[@id='messages']//tr[td[contains(., 'poison " + text + "')]]"));
+    }
+
     private void screenshot(String name) throws Exception {
         browser.manage().window().setSize(new Dimension(1360, 1400)); // the queues and the peeked messages in one picture
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
@@ -125,10 +129,17 @@ class OperatorConsoleTest {
         WebElement message = waiting().until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//table[@id='messages']//tr[td[contains(., 'poison " + id + "')]]")));
         assertThat(message.getText()).contains("TextMessage");
-        assertThat(Integer.parseInt(message.findElement(By.cssSelector("td.receives")).getText())).isPositive();
+        int receives = Integer.parseInt(message.findElement(By.cssSelector("td.receives")).getText());
         assertThat(browser.findElement(By.id("peek-note")).getText()).contains("raises every shown message's receive count by one");
         waiting().until(ExpectedConditions.textMatches(By.cssSelector("#queues tr[data-queue='risky-dlq'] button.peek"),
                 java.util.regex.Pattern.compile("Peek \\(\\d+×\\)")));
+        // a peek is a receive: the next one shows each message received once more, and the console counts its peeks
+        dlq = queueRow("risky-dlq");
+        dlq.findElement(By.cssSelector("button.peek")).click();
+        waiting().until(d -> rowOf(id).findElement(By.cssSelector("td.receives")).getText().equals(Integer.toString(receives + 1)));
+        waiting().until(ExpectedConditions.textMatches(By.cssSelector("#queues tr[data-queue='risky-dlq'] button.peek"),
+                java.util.regex.Pattern.compile("Peek \\(2×\\)")));
+        message = rowOf(id);
         screenshot("console-dead-letters.png");
 
         // the bug is fixed; the operator sends the message back where it came from
@@ -157,7 +168,10 @@ class OperatorConsoleTest {
         assertThat(go.isEnabled()).isTrue();
         go.click();
         waiting().until(ExpectedConditions.textMatches(By.id("status"), java.util.regex.Pattern.compile("Purge of " + queue + " started")));
-        waiting().until(d -> queueRow(queue).findElement(By.cssSelector("td.visible")).getText().equals("0"));
+        waiting().until(d -> {
+            browser.findElement(By.id("refresh")).click(); // SQS takes up to 60 s to purge: ask again until it is done
+            return queueRow(queue).findElement(By.cssSelector("td.visible")).getText().equals("0");
+        });
 
         queueRow(queue).findElement(By.cssSelector("button.purge")).click();
         browser.findElement(By.id("purge-confirm")).sendKeys(queue);
@@ -183,10 +197,31 @@ class OperatorConsoleTest {
             assertThat(refused.statusCode()).as("POST with token %s", token).isEqualTo(403);
             assertThat(refused.body()).contains("X-CSRF-Token");
         }
+        HttpResponse<String> peek = http.send(HttpRequest.newBuilder(URI.create(Deployments.CONSOLE_URL + "api/peek"))
+                .header("Cookie", "JSESSIONID=" + session).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("queue=risky")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(peek.statusCode()).as("a peek raises receive counts: it needs the token too").isEqualTo(403);
         // the same session may read: the cookie alone is enough for GETs, which change nothing
         HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(Deployments.CONSOLE_URL + "api/queues"))
                 .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.body()).contains("\"name\":\"risky\"");
+        assertThat(read.headers().firstValue("X-Frame-Options")).contains("DENY");
+    }
+
+    @Test
+    void aSignedInUserWithoutTheOperatorRoleIsRefused() throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        http.send(HttpRequest.newBuilder(URI.create(Deployments.CONSOLE_URL)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(Deployments.CONSOLE_URL + "j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("j_username=" + ConsoleUser.VISITOR + "&j_password=" + ConsoleUser.PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(403);
+        HttpResponse<String> queues = http.send(HttpRequest.newBuilder(URI.create(Deployments.CONSOLE_URL + "api/queues")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(queues.statusCode()).isEqualTo(403);
+        assertThat(queues.body()).doesNotContain("\"queues\"");
     }
 }

@@ -228,33 +228,57 @@ public final class DeadLetterAdmin implements AutoCloseable {
     }
 
     /**
-     * Moves the messages with these {@code JMSMessageID}s from one queue to another, the others staying where they are; ids not found are
-     * not an error (another consumer or a redrive may have taken them). The source's other messages
-     * are held while it is searched, and released at the end.
+     * Moves the messages with these {@code JMSMessageID}s from a standard queue to another, the
+     * others staying where they are. SQS cannot receive by id: the queue is searched, its other
+     * messages held meanwhile (and released at the end), until every chosen message moved, the queue
+     * has nothing new to show (three empty long polls: another reader may hold some for a moment), or
+     * the search nears the hold's end. {@link RedriveResult#moved()} tells how many of the chosen
+     * moved; the others were not found (taken by another consumer, held elsewhere, or gone).
+     * A FIFO queue is refused: a held message blocks the rest of its group, so chosen messages
+     * behind it could not be reached — redrive or move the whole queue instead.
      */
     public RedriveResult moveMessages(String from, String to, java.util.Collection<String> messageIds) throws JMSException {
         QueueInfo source = queue(from);
         QueueInfo target = queue(to);
+        if (source.fifo()) {
+            throw new JMSException("cannot move chosen messages of the FIFO queue " + source + ": while one is held, SQS shows no later "
+                    + "message of its group; move the whole queue (redrive or move) instead");
+        }
         Set<String> wanted = new HashSet<>(messageIds);
+        Set<String> seen = new HashSet<>();
         List<Message> passedOver = new ArrayList<>();
+        long searchEnds = System.nanoTime() + Duration.ofSeconds(HOLD_SECONDS / 2).toNanos();
         long moved = 0;
         try {
-            while (!wanted.isEmpty()) {
+            for (int empty = 0; !wanted.isEmpty() && empty < 3 && System.nanoTime() < searchEnds; ) {
                 List<Message> batch = receive(source, 10);
-                if (batch.isEmpty()) break;
                 List<Message> chosen = new ArrayList<>();
-                for (Message m : batch) (wanted.remove(jmsMessageId(m, source)) ? chosen : passedOver).add(m);
+                boolean fresh = false;
+                for (Message m : batch) {
+                    if (!seen.add(m.messageId())) continue; // cannot happen while held; guards against a hold cut short
+                    fresh = true;
+                    (wanted.remove(jmsMessageId(m, source)) ? chosen : passedOver).add(m);
+                }
+                empty = fresh ? 0 : empty + 1;
                 if (!chosen.isEmpty()) moved += sendThenDelete(source, target, chosen, moved);
             }
         } finally {
             release(source, passedOver);
         }
+        if (!wanted.isEmpty()) LOG.info("moving chosen messages from {} to {}: {} of them not found: {}", source, target, wanted.size(), wanted);
         return new RedriveResult(RedriveResult.RECEIVE_SEND_DELETE, moved);
     }
 
-    /** The JMSMessageID a consumer would see: ours travel in the headers attribute, a foreign message's is "ID:" + its SQS id. */
-    private String jmsMessageId(Message m, QueueInfo q) throws JMSException {
-        return WireCodec.decode(m, q.queue(), config.trustedPackages()).getJMSMessageID();
+    /**
+     * The JMSMessageID a consumer would see: ours travel in the headers attribute, a foreign
+     * message's is "ID:" + its SQS id (also what a message we cannot decode is known by).
+     */
+    private String jmsMessageId(Message m, QueueInfo q) {
+        try {
+            return WireCodec.decode(m, q.queue(), config.trustedPackages()).getJMSMessageID();
+        } catch (JMSException | RuntimeException e) {
+            return "ID:" + m.messageId();
+        }
     }
 
     /** Sends a received batch to the target, then deletes what was sent from the source; returns how many moved. */
@@ -279,7 +303,11 @@ public final class DeadLetterAdmin implements AutoCloseable {
                 deletes.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i)).receiptHandle(done.get(i).receiptHandle()).build());
             }
             try {
-                sqs.deleteMessageBatch(b -> b.queueUrl(source.url()).entries(deletes)).join();
+                var deleted = sqs.deleteMessageBatch(b -> b.queueUrl(source.url()).entries(deletes)).join();
+                if (!deleted.failed().isEmpty()) {
+                    LOG.warn("{} of the messages moved from {} to {} could not be deleted from {} ({}): they will be moved again (duplicates)",
+                            deleted.failed().size(), source, target, source, deleted.failed().get(0).code());
+                }
             } catch (RuntimeException e) {
                 release(source, done); // moved again by the next run, at once rather than after the hold
                 throw AwsErrors.toJms(e, "DeleteMessageBatch", source + " after " + done.size()

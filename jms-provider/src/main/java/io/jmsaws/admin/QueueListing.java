@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 
 /** The queues of a prefix with their counts and dead-letter rules, for {@link DeadLetterAdmin#queues()}. */
 final class QueueListing {
+    private static final int IN_FLIGHT = 20;
     private QueueListing() {
     }
 
@@ -34,9 +35,15 @@ final class QueueListing {
         } catch (RuntimeException e) {
             throw AwsErrors.toJms(e, "ListQueues", "prefix '" + prefix + "'");
         }
-        List<CompletableFuture<Map<String, String>>> asked = urls.stream()
-                .map(u -> sqs.getQueueAttributes(b -> b.queueUrl(u).attributeNamesWithStrings("All")).thenApply(r -> r.attributesAsStrings()))
-                .toList();
+        // in parallel, but at most IN_FLIGHT at once: a listing of thousands of queues must not exhaust the client's connections
+        List<CompletableFuture<Map<String, String>>> asked = new ArrayList<>();
+        for (int from = 0; from < urls.size(); from += IN_FLIGHT) {
+            List<CompletableFuture<Map<String, String>>> wave = urls.subList(from, Math.min(urls.size(), from + IN_FLIGHT)).stream()
+                    .map(u -> sqs.getQueueAttributes(b -> b.queueUrl(u).attributeNamesWithStrings("All")).thenApply(r -> r.attributesAsStrings()))
+                    .toList();
+            CompletableFuture.allOf(wave.toArray(CompletableFuture[]::new)).handle((r, e) -> null).join();
+            asked.addAll(wave);
+        }
         Map<String, String> urlByName = new LinkedHashMap<>();
         Map<String, DeadLetterRule> rules = new LinkedHashMap<>();
         Map<String, Map<String, String>> attributes = new LinkedHashMap<>();

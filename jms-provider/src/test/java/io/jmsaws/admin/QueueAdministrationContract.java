@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the operator console does through {@link DeadLetterAdmin}: list queues, move chosen messages, purge. */
 abstract class QueueAdministrationContract {
@@ -85,8 +86,9 @@ abstract class QueueAdministrationContract {
         try (DeadLetterAdmin admin = DeadLetterAdmin.open(backend().url(""))) {
             RedriveResult r = admin.moveMessages(dlq, source, List.of(ids.get(1), ids.get(3), "ID:not-there"));
             assertThat(r.moved()).isEqualTo(2);
-            assertThat(admin.count(dlq)).isEqualTo(3); // the passed-over ones were released, not kept in flight
-            assertThat(summary(admin, dlq).visible()).isEqualTo(3);
+            QueueSummary after = summary(admin, dlq);
+            assertThat(after.visible()).as("the passed-over ones were released, not kept in flight").isEqualTo(3);
+            assertThat(after.inFlight()).isZero();
         }
         Queue q = session.createQueue(source);
         List<String> back = new ArrayList<>();
@@ -94,6 +96,19 @@ abstract class QueueAdministrationContract {
             for (Message m; (m = c.receive(back.size() < 2 ? 5000 : 500)) != null; ) back.add(((TextMessage) m).getText());
         }
         assertThat(back).containsExactlyInAnyOrder("dead 1", "dead 3");
+    }
+
+    @Test
+    void chosenMessagesOfAFifoQueueAreRefusedBecauseAHeldMessageBlocksItsGroup() throws Exception {
+        String fifo = "adm-fifo-" + UUID.randomUUID().toString().substring(0, 8) + ".fifo";
+        try (MessageProducer p = session.createProducer(session.createQueue(fifo))) {
+            p.send(session.createTextMessage("one"));
+        }
+        try (DeadLetterAdmin admin = DeadLetterAdmin.open(backend().url(""))) {
+            assertThatThrownBy(() -> admin.moveMessages(fifo, source, List.of("ID:x"))).isInstanceOf(jakarta.jms.JMSException.class)
+                    .hasMessageContaining("FIFO").hasMessageContaining("whole queue");
+            assertThat(admin.count(fifo)).isEqualTo(1);
+        }
     }
 
     @Test

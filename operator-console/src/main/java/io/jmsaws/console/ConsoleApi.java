@@ -18,7 +18,7 @@ import java.util.logging.Logger;
  * <ul>
  * <li>{@code GET /api/session} — who is signed in, the CSRF token, the adapters whose console is on;</li>
  * <li>{@code GET /api/queues?adapter=…} — every queue with its depth and dead-letter relations;</li>
- * <li>{@code GET /api/peek?adapter=…&queue=…&max=10} — messages decoded as JMS (raises their receive counts);</li>
+ * <li>{@code POST /api/peek} ({@code adapter, queue, max}) — messages decoded as JMS (raises their receive counts);</li>
  * <li>{@code POST /api/redrive} ({@code adapter, queue, id…}: the chosen messages, or all without {@code id});</li>
  * <li>{@code POST /api/purge} ({@code adapter, queue, confirm} = the queue's name again).</li>
  * </ul>
@@ -37,11 +37,6 @@ public class ConsoleApi extends HttpServlet {
             switch (path) {
                 case "/session" -> session(request, response);
                 case "/queues" -> send(response, 200, Json.createObjectBuilder().add("queues", adapter(request).queues()).build());
-                case "/peek" -> {
-                    int max = request.getParameter("max") == null ? 10 : Integer.parseInt(request.getParameter("max"));
-                    send(response, 200, Json.createObjectBuilder()
-                            .add("messages", adapter(request).peek(required(request, "queue"), max)).build());
-                }
                 default -> error(response, 404, "no such resource: " + path);
             }
         } catch (RuntimeException e) {
@@ -58,12 +53,18 @@ public class ConsoleApi extends HttpServlet {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         try {
             switch (path) {
+                case "/peek" -> {
+                    // a POST: a peek receives the messages, raising their receive counts (and may push them to a DLQ)
+                    int max = request.getParameter("max") == null ? 10 : Integer.parseInt(request.getParameter("max"));
+                    send(response, 200, Json.createObjectBuilder()
+                            .add("messages", adapter(request).peek(required(request, "queue"), max)).build());
+                }
                 case "/redrive" -> {
                     String queue = required(request, "queue");
                     String[] ids = request.getParameterValues("id");
                     long moved = adapter(request).redrive(queue, ids == null ? List.of() : List.of(ids));
                     LOG.info(request.getRemoteUser() + " redrove " + moved + " message(s) of " + queue + " from the console");
-                    send(response, 200, Json.createObjectBuilder().add("moved", moved).build());
+                    send(response, 200, Json.createObjectBuilder().add("moved", moved).add("chosen", ids == null ? -1 : ids.length).build());
                 }
                 case "/purge" -> {
                     String queue = required(request, "queue");

@@ -38,6 +38,7 @@ public final class QueueConsole implements QueueConsoleMXBean {
     private final Map<String, Long> lastPurge = new ConcurrentHashMap<>();
     private DeadLetterAdmin admin;
     private ObjectName registeredAs;
+    private boolean closed;
 
     public QueueConsole(JmsAwsConfig config, Supplier<DeadLetterAdmin> opener) {
         this.config = config;
@@ -63,6 +64,7 @@ public final class QueueConsole implements QueueConsoleMXBean {
 
     /** Unregisters and closes the SQS client, if one was opened. */
     public synchronized void close() {
+        closed = true;
         if (registeredAs != null) {
             try {
                 ManagementFactory.getPlatformMBeanServer().unregisterMBean(registeredAs);
@@ -76,6 +78,8 @@ public final class QueueConsole implements QueueConsoleMXBean {
     }
 
     private synchronized DeadLetterAdmin admin() {
+        // a call that came in while the adapter stopped must not open a client nobody will close
+        if (closed) throw new IllegalStateException("the jms-aws resource adapter has stopped; its queue console is gone");
         if (admin == null) admin = opener.get();
         return admin;
     }
@@ -92,9 +96,10 @@ public final class QueueConsole implements QueueConsoleMXBean {
     }
 
     @Override
-    public List<MessageView> peek(String queue, int max) {
+    public List<MessageView> peek(String queueName, int max) {
+        String queue = required(queueName);
         if (max < 1 || max > MAX_PEEK) throw new IllegalArgumentException("peek takes 1 to " + MAX_PEEK + " messages, not " + max);
-        List<JmsAwsMessage> seen = call("peeking at " + queue, () -> admin().peek(required(queue), max));
+        List<JmsAwsMessage> seen = call("peeking at " + queue, () -> admin().peek(queue, max));
         peeks.merge(queue, 1, Integer::sum);
         LOG.info("console: peeked at {} message(s) of queue {} (each one's receive count went up by one)", seen.size(), queue);
         return seen.stream().map(m -> MessagePreview.of(m)).toList();
@@ -102,30 +107,33 @@ public final class QueueConsole implements QueueConsoleMXBean {
 
     @Override
     public long redriveAll(String deadLetterQueue) {
-        RedriveResult r = call("redriving " + deadLetterQueue, () -> admin().redrive(required(deadLetterQueue)));
-        LOG.info("console: redrove {} message(s) of {} to its source queue ({})", r.moved(), deadLetterQueue, r.method());
+        String dlq = required(deadLetterQueue);
+        RedriveResult r = call("redriving " + dlq, () -> admin().redrive(dlq));
+        LOG.info("console: redrove {} message(s) of {} to its source queue ({})", r.moved(), dlq, r.method());
         return r.moved();
     }
 
     @Override
-    public long redrive(String deadLetterQueue, String[] messageIds) {
+    public long redrive(String deadLetterQueueName, String[] messageIds) {
+        String dlq = required(deadLetterQueueName);
         if (messageIds == null || messageIds.length == 0) throw new IllegalArgumentException("name at least one message id to redrive");
-        return call("redriving messages of " + deadLetterQueue, () -> {
-            List<String> sources = admin().sourceQueues(required(deadLetterQueue));
+        return call("redriving messages of " + dlq, () -> {
+            List<String> sources = admin().sourceQueues(dlq);
             if (sources.size() != 1) {
-                throw new InvalidDestinationException(deadLetterQueue + " is the dead-letter queue of "
+                throw new InvalidDestinationException(dlq + " is the dead-letter queue of "
                         + (sources.isEmpty() ? "no queue" : sources) + ": the console redrives only to a single source queue");
             }
-            long moved = admin().moveMessages(deadLetterQueue, sources.get(0), Arrays.asList(messageIds)).moved();
-            LOG.info("console: redrove {} of {} chosen message(s) from {} to {}", moved, messageIds.length, deadLetterQueue, sources.get(0));
+            long moved = admin().moveMessages(dlq, sources.get(0), Arrays.asList(messageIds)).moved();
+            LOG.info("console: redrove {} of {} chosen message(s) from {} to {}", moved, messageIds.length, dlq, sources.get(0));
             return moved;
         });
     }
 
     @Override
-    public void purge(String queue) {
+    public void purge(String queueName) {
+        String queue = required(queueName);
         long now = System.currentTimeMillis();
-        Long last = lastPurge.get(required(queue));
+        Long last = lastPurge.get(queue);
         if (last != null && now - last < PURGE_INTERVAL_MILLIS) {
             throw new IllegalStateException("SQS allows one PurgeQueue per queue every 60 seconds: " + queue
                     + " was purged " + (now - last) / 1000 + " s ago; try again in " + (PURGE_INTERVAL_MILLIS - (now - last) + 999) / 1000 + " s");

@@ -49,12 +49,14 @@ public final class SqsProvider implements Provider {
 
     private final SqsTransport transport;
     private final TrustedPackages trustedPackages;
+    private final boolean fairQueues;
     private final SubscriptionQueues subscriptions;
     private final ScheduledFuture<?> leaseRenewal;
 
     public SqsProvider(JmsAwsConfig config, SqsTransport transport) {
         this.transport = transport;
         this.trustedPackages = config.trustedPackages();
+        this.fairQueues = config.getBoolean(io.jmsaws.config.Option.FAIR_QUEUES);
         // the owner named in lease tags: unique per provider (per connection), nothing else
         this.subscriptions = new SubscriptionQueues(transport, UUID.randomUUID().toString(), SqsProvider::sweepInBackground);
         this.leaseRenewal = transport.scheduler().scheduleWithFixedDelay(
@@ -169,8 +171,8 @@ public final class SqsProvider implements Provider {
 
     @Override
     public EncodedMessage encode(JmsAwsMessage message, ResolvedDestination destination) throws JMSException {
-        if (destination instanceof QueueInfo q) return WireCodec.encode(message, SendTarget.of(q));
-        return WireCodec.encode(message, SendTarget.of((TopicInfo) destination));
+        if (destination instanceof QueueInfo q) return WireCodec.encode(message, SendTarget.of(q).fair(fairQueues));
+        return WireCodec.encode(message, SendTarget.of((TopicInfo) destination).fair(fairQueues));
     }
 
     @Override

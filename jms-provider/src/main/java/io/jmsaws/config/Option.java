@@ -17,6 +17,12 @@ public enum Option {
     IDLE_RELEASE_MILLIS("idleReleaseMillis", "5000"),
     /** Synchronous sends to one standard queue under way at once per connection; more share SendMessageBatch requests. */
     MAX_SENDS_IN_FLIGHT("maxSendsInFlight", "8"),
+    /**
+     * JMSXGroupID becomes the MessageGroupId of messages to standard queues and topics too: SQS's
+     * fair queues (since July 2025) then share throughput between groups. Off: other providers'
+     * users read JMSXGroupID as ordered groups, which a standard queue does not give.
+     */
+    FAIR_QUEUES("fairQueues", "false"),
     QUEUE_PREFIX("queuePrefix", ""),
     AUTO_CREATE("autoCreate", "true"),
     USERS("users", null),
@@ -87,7 +93,7 @@ public enum Option {
                 }
                 throw new IllegalArgumentException("option 'redeliveryBackoff' must be a number from 1.0 to 100.0, not '" + value + "'");
             }
-            case AUTO_CREATE, EXTEND_VISIBILITY, READ_AHEAD -> {
+            case AUTO_CREATE, EXTEND_VISIBILITY, READ_AHEAD, FAIR_QUEUES -> {
                 if (!"true".equalsIgnoreCase(value) && !"false".equalsIgnoreCase(value)) {
                     throw new IllegalArgumentException("option '" + key + "' must be true or false, not '" + value + "'");
                 }

@@ -108,7 +108,8 @@ final class EmbeddedQueue {
 
     private SendResult store(String id, SendSpec spec, long now, String dedupId, String sequenceNumber, int delaySeconds) {
         String md5 = Hashes.md5Hex(spec.body());
-        StoredMessage m = new StoredMessage(id, nextSeq++, spec.body(), spec.attributes(), now, fifo ? spec.groupId() : null,
+        // a standard queue keeps a MessageGroupId too (fair queues, since July 2025): it shares throughput, it does not order
+        StoredMessage m = new StoredMessage(id, nextSeq++, spec.body(), spec.attributes(), now, spec.groupId(),
                 dedupId, sequenceNumber, md5, now + delaySeconds * 1000L);
         add(m);
         return new SendResult(id, sequenceNumber, md5);
@@ -120,7 +121,7 @@ final class EmbeddedQueue {
         synchronized (this) {
             long now = System.currentTimeMillis();
             StoredMessage m = new StoredMessage(original.id, nextSeq++, original.body, original.attributes,
-                    original.sentTimestamp, fifo ? original.groupId : null, original.deduplicationId,
+                    original.sentTimestamp, original.groupId, original.deduplicationId,
                     fifo ? String.format("%020d", server.nextSequenceNumber()) : null, original.md5OfBody, now);
             add(m);
             completions = serveWaiters(now);

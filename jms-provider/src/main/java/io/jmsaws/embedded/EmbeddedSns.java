@@ -235,7 +235,8 @@ public final class EmbeddedSns {
             attrs = Map.of();
         }
         try {
-            q.send(new SendSpec(body, attrs, null, q.fifo ? p.groupId() : null, q.fifo ? dedupId : null));
+            // a standard topic passes a MessageGroupId on too (since July 2025): fair queues among its subscribers
+            q.send(new SendSpec(body, attrs, null, p.groupId(), q.fifo ? dedupId : null));
         } catch (RuntimeException e) {
             discarded.incrementAndGet();
         }

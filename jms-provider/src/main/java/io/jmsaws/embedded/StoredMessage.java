@@ -47,8 +47,8 @@ final class StoredMessage {
         putIf(sys, spec, MessageSystemAttributeName.SENT_TIMESTAMP, Long.toString(sentTimestamp));
         putIf(sys, spec, MessageSystemAttributeName.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP, Long.toString(firstReceiveTimestamp));
         putIf(sys, spec, MessageSystemAttributeName.SENDER_ID, "000000000000");
+        if (groupId != null) putIf(sys, spec, MessageSystemAttributeName.MESSAGE_GROUP_ID, groupId); // fair queues have it too
         if (fifo) {
-            putIf(sys, spec, MessageSystemAttributeName.MESSAGE_GROUP_ID, groupId);
             putIf(sys, spec, MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID, deduplicationId);
             putIf(sys, spec, MessageSystemAttributeName.SEQUENCE_NUMBER, sequenceNumber);
         }

@@ -9,9 +9,21 @@ package io.jmsaws.wire;
  * @param contentBasedDeduplication the FIFO queue deduplicates by body, so no id need be sent
  * @param delaySeconds              the destination takes a per-message DelaySeconds (standard queues; not FIFO, not SNS)
  * @param snsFilters                subscriptions may filter the messages (SNS): numbers SNS cannot compare are also packed
+ * @param fairGroups                a standard destination whose messages carry JMSXGroupID as MessageGroupId (fair queues)
  */
 public record SendTarget(String displayName, boolean fifo, int maxMessageSize, String defaultGroupId,
-                         boolean contentBasedDeduplication, boolean delaySeconds, boolean snsFilters) {
+                         boolean contentBasedDeduplication, boolean delaySeconds, boolean snsFilters, boolean fairGroups) {
+
+    public SendTarget(String displayName, boolean fifo, int maxMessageSize, String defaultGroupId,
+                      boolean contentBasedDeduplication, boolean delaySeconds, boolean snsFilters) {
+        this(displayName, fifo, maxMessageSize, defaultGroupId, contentBasedDeduplication, delaySeconds, snsFilters, false);
+    }
+
+    /** This target, with JMSXGroupID sent as MessageGroupId when it is a standard one and {@code fair} is on. */
+    public SendTarget fair(boolean fair) {
+        return new SendTarget(displayName, fifo, maxMessageSize, defaultGroupId, contentBasedDeduplication, delaySeconds, snsFilters,
+                fair && !fifo);
+    }
 
     /** What the codec must know of a resolved queue. */
     public static SendTarget of(io.jmsaws.provider.QueueInfo q) {

@@ -112,6 +112,10 @@ public final class WireCodec {
                 dedupId = m.getJMSMessageID().startsWith("ID:") ? m.getJMSMessageID().substring(3) : m.getJMSMessageID();
             }
             checkDeduplicationId(dedupId, target);
+        } else if (target.fairGroups() && props.get(JMSX_GROUP_ID) != null) {
+            // a fair queue: SQS shares throughput between the groups; the order stays best-effort
+            groupId = props.remove(JMSX_GROUP_ID).toString();
+            checkGroupId(groupId, target);
         }
         encodeProperties(props, attributes, target);
 
@@ -239,7 +243,7 @@ public final class WireCodec {
 
     private static void checkGroupId(String groupId, SendTarget target) throws MessageFormatException {
         if (groupId.isEmpty() || groupId.length() > 128 || !groupId.chars().allMatch(WireCodec::isFifoIdChar)) {
-            throw new MessageFormatException("JMSXGroupID '" + groupId + "' cannot be the MessageGroupId of FIFO queue "
+            throw new MessageFormatException("JMSXGroupID '" + groupId + "' cannot be the MessageGroupId of "
                     + target.displayName() + ": it must be 1 to 128 characters of a-z, A-Z, 0-9 and punctuation");
         }
     }

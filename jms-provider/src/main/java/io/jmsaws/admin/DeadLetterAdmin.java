@@ -35,8 +35,8 @@ import java.util.Set;
  * Dead-letter queue administration: which queues feed a DLQ, how many messages it holds, a look
  * at them, and moving them back.
  *
- * <p>{@link #redrive} uses SQS's own StartMessageMoveTask where the endpoint has it (AWS and
- * ElasticMQ, standard queues); otherwise, and for {@link #move}, it receives, sends and then
+ * <p>{@link #redrive} uses SQS's own StartMessageMoveTask where the endpoint has it (AWS for
+ * standard and FIFO queues, ElasticMQ); otherwise, and for {@link #move}, it receives, sends and then
  * deletes, batch by batch, in order: group ids, bodies and every attribute (so all JMS headers and
  * properties) are kept. A FIFO target gets a fresh deduplication id per message, derived from the
  * DLQ message so that a move retried after an interruption is deduplicated, while the original id
@@ -150,18 +150,21 @@ public final class DeadLetterAdmin implements AutoCloseable {
 
     /**
      * Moves every message of a dead-letter queue back to the queue it came from: natively where
-     * SQS can (standard queues), otherwise with {@link #move} to its only source queue.
+     * SQS can (standard and FIFO queues), otherwise with {@link #move} to its only source queue.
      */
     public RedriveResult redrive(String deadLetterQueue) throws JMSException {
         QueueInfo dlq = queue(deadLetterQueue);
-        if (!dlq.fifo()) {
-            RedriveResult nativeResult = tryNativeMove(dlq);
-            if (nativeResult != null) return nativeResult;
-        }
+        // SQS moves FIFO dead letters too since November 2023, keeping group order
+        RedriveResult nativeResult = tryNativeMove(dlq);
+        if (nativeResult != null && (nativeResult.moved() > 0 || count(deadLetterQueue) == 0)) return nativeResult;
         List<String> sources = sourceQueues(deadLetterQueue);
         if (sources.size() != 1) {
             throw new InvalidDestinationException("cannot tell where the messages of " + dlq + " go back to: it is the dead-letter "
                     + "queue of " + (sources.isEmpty() ? "no queue" : sources) + "; name the target with move(from, to)");
+        }
+        if (nativeResult != null) {
+            // a server that runs the task and moves nothing (ElasticMQ on FIFO queues): move them ourselves
+            LOG.info("StartMessageMoveTask on {} completed without moving its messages; moving them by receive/send/delete", dlq);
         }
         return move(deadLetterQueue, sources.get(0), Long.MAX_VALUE);
     }

@@ -377,6 +377,36 @@ abstract class DeadLetterAndOrderingContract {
         }
     }
 
+    /** Where SQS moves FIFO dead letters itself (StartMessageMoveTask), and where it cannot (receive, send, delete): group order kept. */
+    @Test
+    void aFifoDeadLetterQueueIsRedrivenInGroupOrder() throws Exception {
+        String source = unique("fifo-src") + ".fifo";
+        String dlq = unique("fifo-dlq") + ".fifo";
+        Session s = connection.createSession();
+        s.createConsumer(s.createQueue(source + "?deadLetterQueue=" + dlq + "&maxReceiveCount=5")).close();
+        MessageProducer p = s.createProducer(s.createQueue(dlq));
+        for (int i = 0; i < 8; i++) {
+            Message m = s.createMessage();
+            m.setStringProperty("JMSXGroupID", "g" + (i % 2));
+            m.setIntProperty("seq", i);
+            p.send(m);
+        }
+        RedriveResult result;
+        try (DeadLetterAdmin admin = DeadLetterAdmin.open(backend().url(""))) {
+            result = admin.redrive(dlq);
+        }
+        assertThat(result.moved()).isEqualTo(8);
+        Map<String, List<Integer>> byGroup = new java.util.TreeMap<>();
+        try (MessageConsumer c = s.createConsumer(s.createQueue(source))) {
+            for (int i = 0; i < 8; i++) {
+                Message m = c.receive(10_000);
+                assertThat(m).as("message %d of 8 (moved by %s)", i, result.method()).isNotNull();
+                byGroup.computeIfAbsent(m.getStringProperty("JMSXGroupID"), g -> new ArrayList<>()).add(m.getIntProperty("seq"));
+            }
+        }
+        assertThat(byGroup).containsEntry("g0", List.of(0, 2, 4, 6)).containsEntry("g1", List.of(1, 3, 5, 7));
+    }
+
     /** Fails the n-th DeleteMessageBatch, as a crash between a move's send and its delete would. */
     private static SqsAsyncClient failingDeleteBatch(SqsAsyncClient real, int failOnCall) {
         AtomicInteger calls = new AtomicInteger();

@@ -2,6 +2,7 @@ package io.jmsaws.aws;
 
 import io.jmsaws.provider.DeadLetterRule;
 import io.jmsaws.provider.QueueInfo;
+import io.jmsaws.provider.TopicInfo;
 import io.jmsaws.destination.JmsAwsQueue;
 import io.jmsaws.destination.QueueOptions;
 import io.jmsaws.limits.SqsLimits;
@@ -111,11 +112,20 @@ public final class QueueDirectory {
     }
 
     /**
-     * Raises a provider-made queue's MaximumMessageSize to {@code size} when it reports less: SNS
-     * silently fails to deliver a message to a subscription queue that cannot take it. A queue whose
-     * server does not report the attribute is left alone (it has SQS's default, 1 MiB).
+     * Makes an existing subscription queue fit for its topic, where SNS would otherwise fail to
+     * deliver without telling anyone: a queue encrypted with the AWS-managed key {@code alias/aws/sqs}
+     * is refused (its key policy cannot be changed to let SNS use it); a MaximumMessageSize below the
+     * topic's is raised. A queue whose server does not report the size is left alone (it has SQS's
+     * default, 1 MiB).
      */
-    public QueueInfo ensureMaxMessageSize(QueueInfo q, int size) throws JMSException {
+    public QueueInfo fitForTopic(QueueInfo q, TopicInfo t) throws JMSException {
+        String key = q.attributes().get(QueueAttributeName.KMS_MASTER_KEY_ID.toString());
+        if (key != null && (key.equals("alias/aws/sqs") || key.endsWith(":alias/aws/sqs"))) {
+            throw new JMSException(q + ", the subscription queue of " + t + ", is encrypted with the AWS-managed key alias/aws/sqs, which "
+                    + "SNS can never use: SNS would drop every message for it. Use SSE-SQS or a customer managed key whose policy lets "
+                    + "sns.amazonaws.com call kms:GenerateDataKey and kms:Decrypt (README, Topics)", "KMS.AccessDeniedException");
+        }
+        int size = t.maxMessageSize();
         String reported = q.attributes().get(QueueAttributeName.MAXIMUM_MESSAGE_SIZE.toString());
         if (reported == null || Integer.parseInt(reported.trim()) >= size) return q;
         try {

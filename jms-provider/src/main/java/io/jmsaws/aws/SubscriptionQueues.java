@@ -149,7 +149,7 @@ public final class SubscriptionQueues {
             existing = null;
         }
         if (existing != null) {
-            existing = transport.directory().ensureMaxMessageSize(existing, t.maxMessageSize());
+            existing = transport.directory().fitForTopic(existing, t);
             Map<String, String> tags = tags(existing);
             String taggedNoLocal = tags.get(TAG_NO_LOCAL); // absent: made before noLocal was recorded, taken as asked now
             boolean sameNoLocal = taggedNoLocal == null || Boolean.parseBoolean(taggedNoLocal) == noLocal;

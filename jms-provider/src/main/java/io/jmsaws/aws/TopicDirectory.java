@@ -10,7 +10,9 @@ import software.amazon.awssdk.services.sns.SnsAsyncClient;
 import software.amazon.awssdk.services.sns.model.ListTopicsResponse;
 import software.amazon.awssdk.services.sns.model.Topic;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -57,25 +59,30 @@ public final class TopicDirectory {
     }
 
     /**
-     * The topic's MaximumMessageSize. SNS reports it only once set; a server that does not report it
-     * is not a mismatch: the size asked for in the name, else SNS's default. One that reports another
-     * size than the name asks for is an error, as for queue options.
+     * The topic's MaximumMessageSize, after checking what the name asks for against the topic. SNS
+     * reports an attribute only once set; a server that does not report one is not a mismatch (the
+     * size asked for in the name, else SNS's default, 256 KiB). Another value than the name asks for
+     * is an error, as for queue options.
      */
     private int maxMessageSize(JmsAwsDestination topic, String arn) throws JMSException {
-        int asked = topic instanceof JmsAwsTopic t ? t.options().maxMessageSize() : -1;
-        String reported;
+        Map<String, String> asked = topic instanceof JmsAwsTopic t ? t.options().attributes() : Map.of();
+        Map<String, String> reported;
         try {
-            reported = sns.getTopicAttributes(b -> b.topicArn(arn)).join().attributes().get("MaximumMessageSize");
+            reported = sns.getTopicAttributes(b -> b.topicArn(arn)).join().attributes();
         } catch (RuntimeException e) {
             throw AwsErrors.toJms(e, "GetTopicAttributes", topic.toString());
         }
-        if (reported == null) return asked > 0 ? asked : SqsLimits.SNS_MAX_PUBLISH_BYTES;
-        int size = Integer.parseInt(reported.trim());
-        if (asked > 0 && asked != size) {
-            throw new InvalidDestinationException(topic + " exists with other settings than its name asks for: maxMessageSize="
-                    + asked + " but the topic has MaximumMessageSize=" + size + " (change it with SetTopicAttributes, or drop the option)");
+        List<String> differences = new ArrayList<>();
+        asked.forEach((attribute, value) -> {
+            String actual = reported.get(attribute);
+            if (actual != null && !actual.trim().equals(value)) differences.add(attribute + "=" + value + " but the topic has " + actual);
+        });
+        if (!differences.isEmpty()) {
+            throw new InvalidDestinationException(topic + " exists with other settings than its name asks for: " + String.join("; ", differences)
+                    + " (change the topic with SetTopicAttributes, or the options in the name)");
         }
-        return size;
+        String size = reported.getOrDefault("MaximumMessageSize", asked.get("MaximumMessageSize"));
+        return size == null ? SqsLimits.SNS_MAX_PUBLISH_BYTES : Integer.parseInt(size.trim());
     }
 
     /** Creates a topic whatever {@code autoCreate} says (a provider-made topic: temporary). */

@@ -28,6 +28,10 @@ public final class QueueOptions implements Serializable {
         CONTENT_BASED_DEDUPLICATION("contentBasedDeduplication", "ContentBasedDeduplication", 0, 0),
         FIFO_THROUGHPUT_LIMIT("fifoThroughputLimit", "FifoThroughputLimit", 0, 0),
         DEDUPLICATION_SCOPE("deduplicationScope", "DeduplicationScope", 0, 0),
+        /** SSE-KMS: a key id, key ARN or alias ({@code alias/…}); SNS can deliver to the queue only if the key policy lets it. */
+        KMS_MASTER_KEY_ID("kmsMasterKeyId", "KmsMasterKeyId", 0, 0),
+        /** SSE-SQS: encryption with keys SQS owns (on by default for new queues since 2022). */
+        SQS_MANAGED_SSE("sqsManagedSse", "SqsManagedSseEnabled", 0, 0),
         DEAD_LETTER_QUEUE("deadLetterQueue", null, 0, 0),
         MAX_RECEIVE_COUNT("maxReceiveCount", null, 1, 1000);
 
@@ -91,6 +95,10 @@ public final class QueueOptions implements Serializable {
             throw new InvalidDestinationException("queue '" + queue + "': deadLetterQueue and maxReceiveCount go together "
                     + "(after maxReceiveCount receives a message moves to the dead-letter queue)");
         }
+        if (values.containsKey(Option.KMS_MASTER_KEY_ID) && "true".equals(values.get(Option.SQS_MANAGED_SSE))) {
+            throw new InvalidDestinationException("queue '" + queue + "': kmsMasterKeyId (SSE-KMS) and sqsManagedSse=true (SSE-SQS) "
+                    + "exclude each other: a queue has one kind of server-side encryption");
+        }
         String dlq = values.get(Option.DEAD_LETTER_QUEUE);
         if (dlq != null && dlq.endsWith(".fifo") != fifo) {
             throw new InvalidDestinationException("queue '" + queue + "': its dead-letter queue '" + dlq + "' must be "
@@ -115,6 +123,12 @@ public final class QueueOptions implements Serializable {
             }
             case DEAD_LETTER_QUEUE -> {
                 if (!SqsLimits.isValidQueueName(v)) throw bad(o, v, queue, "a valid SQS queue name");
+            }
+            case KMS_MASTER_KEY_ID -> {
+                if (v.isEmpty() || v.length() > 2048) throw bad(o, v, queue, "a KMS key id, key ARN or alias/name (1 to 2048 characters)");
+            }
+            case SQS_MANAGED_SSE -> {
+                if (!v.equals("true") && !v.equals("false")) throw bad(o, v, queue, "true or false");
             }
             default -> {
                 try {

@@ -19,7 +19,8 @@ public final class TopicOptions implements Serializable {
     public static final TopicOptions NONE = new TopicOptions(Map.of());
 
     /** Option name → SNS topic attribute. */
-    private static final Map<String, String> ATTRIBUTES = Map.of("maxMessageSize", "MaximumMessageSize");
+    private static final Map<String, String> ATTRIBUTES = Map.of("maxMessageSize", "MaximumMessageSize",
+            "fifoThroughputScope", "FifoThroughputScope", "kmsMasterKeyId", "KmsMasterKeyId");
 
     private final Map<String, String> attributes;
 
@@ -36,25 +37,50 @@ public final class TopicOptions implements Serializable {
             if (pair.isEmpty()) continue;
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8).trim();
             String attribute = ATTRIBUTES.get(key);
             if (attribute == null) {
                 throw new InvalidDestinationException("topic '" + topic + "': unknown option '" + key + "'; the options are: "
-                        + String.join(", ", ATTRIBUTES.keySet()));
+                        + String.join(", ", new java.util.TreeSet<>(ATTRIBUTES.keySet())));
             }
-            int size;
-            try {
-                size = Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1024 || size > SqsLimits.ABSOLUTE_MAX_MESSAGE_SIZE) {
-                throw new InvalidDestinationException("topic '" + topic + "': maxMessageSize is a number of bytes from 1024 to "
-                        + SqsLimits.ABSOLUTE_MAX_MESSAGE_SIZE + " (SNS's MaximumMessageSize), not '" + value + "'");
-            }
-            out.put(attribute, Integer.toString(size));
+            out.put(attribute, check(topic, key, value));
         }
         return new TopicOptions(out);
+    }
+
+    private static String check(String topic, String key, String value) throws InvalidDestinationException {
+        switch (key) {
+            case "maxMessageSize" -> {
+                int size;
+                try {
+                    size = Integer.parseInt(value);
+                } catch (NumberFormatException e) {
+                    size = -1;
+                }
+                if (size < 1024 || size > SqsLimits.ABSOLUTE_MAX_MESSAGE_SIZE) {
+                    throw new InvalidDestinationException("topic '" + topic + "': maxMessageSize is a number of bytes from 1024 to "
+                            + SqsLimits.ABSOLUTE_MAX_MESSAGE_SIZE + " (SNS's MaximumMessageSize), not '" + value + "'");
+                }
+                return Integer.toString(size);
+            }
+            case "fifoThroughputScope" -> {
+                if (!topic.endsWith(".fifo")) {
+                    throw new InvalidDestinationException("topic '" + topic + "': fifoThroughputScope is for FIFO topics (name ending .fifo)");
+                }
+                if (!value.equals("Topic") && !value.equals("MessageGroup")) {
+                    throw new InvalidDestinationException("topic '" + topic + "': fifoThroughputScope is Topic or MessageGroup "
+                            + "(high throughput per message group), not '" + value + "'");
+                }
+                return value;
+            }
+            default -> {
+                if (value.isEmpty() || value.length() > 2048) {
+                    throw new InvalidDestinationException("topic '" + topic + "': kmsMasterKeyId is a KMS key id, key ARN or alias/name, not '"
+                            + value + "'");
+                }
+                return value;
+            }
+        }
     }
 
     /** SNS topic attribute → value, for CreateTopic. */

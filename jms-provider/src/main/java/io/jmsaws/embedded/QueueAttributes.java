@@ -80,6 +80,16 @@ final class QueueAttributes {
             if ("RedrivePolicy".equals(name) && value.isEmpty()) v.remove(name);
             else v.put(name, value);
         }
+        String key = v.get("KmsMasterKeyId");
+        if (key != null && !key.isEmpty()) {
+            // SSE-KMS and SSE-SQS exclude each other: asking for a KMS key turns SQS's own keys off, asking for both is refused
+            if ("true".equalsIgnoreCase(changes.get("SqsManagedSseEnabled"))) {
+                throw SqsErrors.generic("InvalidAttributeName", "You can use one type of server-side encryption (SSE) at one time. "
+                        + "You can either enable KMS SSE or SQS SSE.");
+            }
+            v.put("SqsManagedSseEnabled", "false");
+            v.putIfAbsent("KmsDataKeyReusePeriodSeconds", "300");
+        }
         return new QueueAttributes(v);
     }
 

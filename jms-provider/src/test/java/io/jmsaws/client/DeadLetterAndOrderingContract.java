@@ -92,6 +92,27 @@ abstract class DeadLetterAndOrderingContract {
     }
 
     @Test
+    void encryptionOptionsCreateTheQueueEncryptedAndExcludeEachOther() throws Exception {
+        String kms = unique("kms");
+        String sse = unique("sse");
+        Session s = connection.createSession();
+        s.createProducer(s.createQueue(kms + "?kmsMasterKeyId=alias/orders-key")).send(s.createTextMessage("x"));
+        s.createProducer(s.createQueue(sse + "?sqsManagedSse=false")).send(s.createTextMessage("y"));
+        String key = attributes(kms, QueueAttributeName.KMS_MASTER_KEY_ID).get("KmsMasterKeyId");
+        if (key != null) assertThat(key).isEqualTo("alias/orders-key"); // a server that does not report it is not a mismatch
+        String managed = attributes(sse, QueueAttributeName.SQS_MANAGED_SSE_ENABLED).get("SqsManagedSseEnabled");
+        if (managed != null) assertThat(managed).isEqualTo("false");
+        assertThatThrownBy(() -> s.createQueue("q?kmsMasterKeyId=alias/k&sqsManagedSse=true")).isInstanceOf(InvalidDestinationException.class)
+                .hasMessageContaining("exclude each other");
+        assertThatThrownBy(() -> s.createQueue("q?sqsManagedSse=maybe")).isInstanceOf(InvalidDestinationException.class)
+                .hasMessageContaining("true or false");
+        if (key != null) {
+            assertThatThrownBy(() -> s.createProducer(s.createQueue(kms + "?kmsMasterKeyId=alias/other")).send(s.createTextMessage("z")))
+                    .isInstanceOf(InvalidDestinationException.class).hasMessageContaining("KmsMasterKeyId=alias/orders-key");
+        }
+    }
+
+    @Test
     void aFifoQueueGetsAFifoDeadLetterQueue() throws Exception {
         String name = unique("fifo-orders");
         Session s = connection.createSession();

@@ -91,4 +91,33 @@ class LargeTopicEmbeddedTest extends LargeTopicContract {
                     .isInstanceOf(JMSException.class).hasMessageContaining("attributes");
         }
     }
+
+    @Test
+    void aSubscriptionQueueEncryptedWithTheAwsManagedSqsKeyIsRefused() throws Exception {
+        String topicName = unique("kms-trap");
+        Topic t = session.createTopic(topicName);
+        session.createDurableConsumer(t, "trap").close();
+        String url = BACKEND.sqs().listQueues(b -> b.queueNamePrefix("jmsaws-dur-")).join().queueUrls().stream()
+                .filter(u -> BACKEND.sqs().listQueueTags(b -> b.queueUrl(u)).join().tags().values().stream().anyMatch(v -> v.endsWith(":" + topicName)))
+                .findFirst().orElseThrow();
+        // encrypted by hand with the key SNS can never use: SNS would drop every message for it
+        BACKEND.sqs().setQueueAttributes(b -> b.queueUrl(url).attributesWithStrings(Map.of("KmsMasterKeyId", "alias/aws/sqs"))).join();
+        assertThatThrownBy(() -> session.createDurableConsumer(t, "trap")).isInstanceOf(JMSException.class)
+                .hasMessageContaining("alias/aws/sqs").hasMessageContaining("sns.amazonaws.com");
+        session.unsubscribe("trap");
+    }
+
+    @Test
+    void topicOptionsForHighThroughputAndEncryptionAreAppliedAndChecked() throws Exception {
+        String fifo = unique("fast") + ".fifo";
+        session.createConsumer(session.createTopic(fifo + "?fifoThroughputScope=MessageGroup&kmsMasterKeyId=alias/topic-key")).close();
+        String arn = BACKEND.sns().listTopics().join().topics().stream().map(x -> x.topicArn()).filter(a -> a.endsWith(":" + fifo))
+                .findFirst().orElseThrow();
+        Map<String, String> a = BACKEND.sns().getTopicAttributes(b -> b.topicArn(arn)).join().attributes();
+        assertThat(a).containsEntry("FifoThroughputScope", "MessageGroup").containsEntry("KmsMasterKeyId", "alias/topic-key");
+        assertThatThrownBy(() -> session.createTopic("plain?fifoThroughputScope=MessageGroup")).isInstanceOf(jakarta.jms.InvalidDestinationException.class)
+                .hasMessageContaining("FIFO topics");
+        assertThatThrownBy(() -> session.createTopic("x.fifo?fifoThroughputScope=Group")).isInstanceOf(jakarta.jms.InvalidDestinationException.class)
+                .hasMessageContaining("Topic or MessageGroup");
+    }
 }

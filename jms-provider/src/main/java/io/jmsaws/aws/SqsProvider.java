@@ -50,6 +50,8 @@ public final class SqsProvider implements Provider {
     private final SqsTransport transport;
     private final TrustedPackages trustedPackages;
     private final boolean fairQueues;
+    /** Bodies in S3 (payloadBucket), or null. */
+    private final PayloadOffload payloads;
     private final SubscriptionQueues subscriptions;
     private final ScheduledFuture<?> leaseRenewal;
 
@@ -57,6 +59,7 @@ public final class SqsProvider implements Provider {
         this.transport = transport;
         this.trustedPackages = config.trustedPackages();
         this.fairQueues = config.getBoolean(io.jmsaws.config.Option.FAIR_QUEUES);
+        this.payloads = PayloadOffload.open(config);
         // the owner named in lease tags: unique per provider (per connection), nothing else
         this.subscriptions = new SubscriptionQueues(transport, UUID.randomUUID().toString(), SqsProvider::sweepInBackground);
         this.leaseRenewal = transport.scheduler().scheduleWithFixedDelay(
@@ -171,8 +174,10 @@ public final class SqsProvider implements Provider {
 
     @Override
     public EncodedMessage encode(JmsAwsMessage message, ResolvedDestination destination) throws JMSException {
-        if (destination instanceof QueueInfo q) return WireCodec.encode(message, SendTarget.of(q).fair(fairQueues));
-        return WireCodec.encode(message, SendTarget.of((TopicInfo) destination).fair(fairQueues));
+        SendTarget target = (destination instanceof QueueInfo q ? SendTarget.of(q) : SendTarget.of((TopicInfo) destination))
+                .fair(fairQueues).offloading(payloads != null);
+        OutboundMessage encoded = WireCodec.encode(message, target);
+        return payloads == null ? encoded : payloads.offloadIfNeeded(encoded, target);
     }
 
     @Override
@@ -211,7 +216,9 @@ public final class SqsProvider implements Provider {
             return CompletableFuture.failedFuture(AwsErrors.toJms(e, "ReceiveMessage", queue.toString()));
         }
         CompletableFuture<List<InboundMessage>> decoded = Futures.cancellingSource(request,
-                jms(request, "ReceiveMessage", queue).thenApply(messages -> decode(messages, deliveredAs, queue)));
+                jms(request, "ReceiveMessage", queue)
+                        .thenCompose(messages -> payloads == null ? CompletableFuture.completedFuture(messages) : payloads.resolve(queue, messages))
+                        .thenApply(messages -> decode(messages, deliveredAs, queue)));
         decoded.whenComplete((r, e) -> {
             // cancelled after SQS had answered (the consumer stopped or closed meanwhile): nobody will take these, give them back
             if (decoded.isCancelled() && request.isDone() && !request.isCompletedExceptionally()) {
@@ -247,11 +254,17 @@ public final class SqsProvider implements Provider {
 
     @Override
     public CompletableFuture<Void> delete(QueueInfo queue, String receiptHandle) {
-        return jms(transport.deleteBatched(queue.url(), receiptHandle), "DeleteMessage", queue);
+        CompletableFuture<Void> deleted = jms(transport.deleteBatched(queue.url(), receiptHandle), "DeleteMessage", queue);
+        if (payloads != null) deleted.whenComplete((r, e) -> {
+            if (e == null) payloads.deleted(receiptHandle);
+            else payloads.released(receiptHandle);
+        });
+        return deleted;
     }
 
     @Override
     public CompletableFuture<Void> changeVisibility(QueueInfo queue, String receiptHandle, int seconds) {
+        if (payloads != null && seconds == 0) payloads.released(receiptHandle);
         return jms(transport.changeVisibilityBatched(queue.url(), receiptHandle, seconds), "ChangeMessageVisibility", queue);
     }
 
@@ -260,6 +273,7 @@ public final class SqsProvider implements Provider {
         Map<String, List<String>> byUrl = new LinkedHashMap<>();
         receiptHandles.forEach((q, handles) -> byUrl.computeIfAbsent(q.url(), k -> new ArrayList<>()).addAll(handles));
         transport.deleteAll(byUrl);
+        if (payloads != null) receiptHandles.values().forEach(handles -> handles.forEach(payloads::deleted));
     }
 
     /**
@@ -288,6 +302,7 @@ public final class SqsProvider implements Provider {
     public void close() {
         leaseRenewal.cancel(false);
         transport.close();
+        if (payloads != null) payloads.close();
     }
 
     @Override

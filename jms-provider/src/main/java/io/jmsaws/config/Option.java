@@ -35,6 +35,18 @@ public enum Option {
     ACCESS_KEY_ID("accessKeyId", null),
     SECRET_ACCESS_KEY("secretAccessKey", null),
     TRUSTED_PACKAGES("trustedPackages", "java.lang,java.util,java.math,java.time,java.net"),
+    /** S3 bucket for message bodies too large for their destination (wire-compatible with AWS's extended client); unset: no offload. */
+    PAYLOAD_BUCKET("payloadBucket", null),
+    /** Bodies of messages above this many bytes (encoded) go to S3; unset: only what the destination could not take. */
+    PAYLOAD_THRESHOLD("payloadThreshold", null),
+    /** Every body goes to S3. */
+    PAYLOAD_ALWAYS("payloadAlways", "false"),
+    /** A consumed queue message's S3 object is deleted after its DeleteMessage succeeded (never one that came through a topic). */
+    PAYLOAD_DELETE("payloadDelete", "false"),
+    PAYLOAD_KEY_PREFIX("payloadKeyPrefix", ""),
+    /** Other buckets whose pointers a consumer may follow (comma-separated); any other pointer is delivered as it is. */
+    PAYLOAD_BUCKETS("payloadBuckets", ""),
+    S3_ENDPOINT("s3Endpoint", null),
     FIFO_DEFAULT_GROUP_ID("fifoDefaultGroupId", "default"),
     BATCH_WINDOW_MILLIS("batchWindowMillis", "20"),
     EXTEND_VISIBILITY("extendVisibility", "true"),
@@ -93,7 +105,8 @@ public enum Option {
                 }
                 throw new IllegalArgumentException("option 'redeliveryBackoff' must be a number from 1.0 to 100.0, not '" + value + "'");
             }
-            case AUTO_CREATE, EXTEND_VISIBILITY, READ_AHEAD, FAIR_QUEUES -> {
+            case PAYLOAD_THRESHOLD -> intRange(value, 0, 1_048_576);
+            case AUTO_CREATE, EXTEND_VISIBILITY, READ_AHEAD, FAIR_QUEUES, PAYLOAD_ALWAYS, PAYLOAD_DELETE -> {
                 if (!"true".equalsIgnoreCase(value) && !"false".equalsIgnoreCase(value)) {
                     throw new IllegalArgumentException("option '" + key + "' must be true or false, not '" + value + "'");
                 }

@@ -10,19 +10,28 @@ package io.jmsaws.wire;
  * @param delaySeconds              the destination takes a per-message DelaySeconds (standard queues; not FIFO, not SNS)
  * @param snsFilters                subscriptions may filter the messages (SNS): numbers SNS cannot compare are also packed
  * @param fairGroups                a standard destination whose messages carry JMSXGroupID as MessageGroupId (fair queues)
+ * @param offloading                bodies may go to S3: one attribute stays free for the size attribute, and the size is
+ *                                  checked after the offload decision ({@link WireCodec#checkSize})
  */
 public record SendTarget(String displayName, boolean fifo, int maxMessageSize, String defaultGroupId,
-                         boolean contentBasedDeduplication, boolean delaySeconds, boolean snsFilters, boolean fairGroups) {
+                         boolean contentBasedDeduplication, boolean delaySeconds, boolean snsFilters, boolean fairGroups,
+                         boolean offloading) {
 
     public SendTarget(String displayName, boolean fifo, int maxMessageSize, String defaultGroupId,
                       boolean contentBasedDeduplication, boolean delaySeconds, boolean snsFilters) {
-        this(displayName, fifo, maxMessageSize, defaultGroupId, contentBasedDeduplication, delaySeconds, snsFilters, false);
+        this(displayName, fifo, maxMessageSize, defaultGroupId, contentBasedDeduplication, delaySeconds, snsFilters, false, false);
     }
 
     /** This target, with JMSXGroupID sent as MessageGroupId when it is a standard one and {@code fair} is on. */
     public SendTarget fair(boolean fair) {
         return new SendTarget(displayName, fifo, maxMessageSize, defaultGroupId, contentBasedDeduplication, delaySeconds, snsFilters,
-                fair && !fifo);
+                fair && !fifo, offloading);
+    }
+
+    /** This target, for a connection that offloads bodies to S3. */
+    public SendTarget offloading(boolean offload) {
+        return new SendTarget(displayName, fifo, maxMessageSize, defaultGroupId, contentBasedDeduplication, delaySeconds, snsFilters,
+                fairGroups, offload);
     }
 
     /** What the codec must know of a resolved queue. */

@@ -127,17 +127,30 @@ public final class WireCodec {
             delaySeconds = (int) ((delay + 999) / 1000);
         }
 
+        OutboundMessage out = new OutboundMessage(body, attributes, groupId, dedupId, delaySeconds, sizeOf(body, attributes));
+        if (!target.offloading()) checkSize(out, target);
+        return out;
+    }
+
+    /** What SQS counts against MaximumMessageSize: the body plus attribute names, types and values. */
+    public static int sizeOf(String body, Map<String, MessageAttributeValue> attributes) {
         int size = utf8Length(body);
         for (Map.Entry<String, MessageAttributeValue> e : attributes.entrySet()) {
             size += utf8Length(e.getKey()) + utf8Length(e.getValue().dataType());
             size += e.getValue().stringValue() != null ? utf8Length(e.getValue().stringValue()) : e.getValue().binaryValue().asByteArray().length;
         }
+        return size;
+    }
+
+    /** Refuses, before any request, a message its destination could not take. */
+    public static void checkSize(OutboundMessage m, SendTarget target) throws MessageFormatException {
+        int size = m.encodedSize();
         if (size > target.maxMessageSize()) {
-            throw new MessageFormatException("the message is " + size + " bytes once encoded (body " + utf8Length(body)
-                    + " bytes, attributes " + (size - utf8Length(body)) + " bytes), over the MaximumMessageSize of "
-                    + target.displayName() + " (" + target.maxMessageSize() + " bytes); nothing was sent");
+            throw new MessageFormatException("the message is " + size + " bytes once encoded (body " + utf8Length(m.body())
+                    + " bytes, attributes " + (size - utf8Length(m.body())) + " bytes), over the MaximumMessageSize of "
+                    + target.displayName() + " (" + target.maxMessageSize() + " bytes); nothing was sent"
+                    + (target.offloading() ? " (the body went to S3; the attributes alone are too large)" : ""));
         }
-        return new OutboundMessage(body, attributes, groupId, dedupId, delaySeconds, size);
     }
 
     private static String encodeBody(JmsAwsMessage m, WireHeaders headers) throws JMSException {
@@ -192,7 +205,8 @@ public final class WireCodec {
                 }
             }
         }
-        int budget = SqsLimits.MAX_MESSAGE_ATTRIBUTES - attributes.size();
+        // an offloading target keeps one attribute free for the payload's size attribute
+        int budget = SqsLimits.MAX_MESSAGE_ATTRIBUTES - attributes.size() - (target.offloading() ? 1 : 0);
         boolean onlyShadows = packed.keySet().stream().allMatch(k -> individual.containsKey(AttributeNames.encode(k)));
         if (individual.size() + (packed.isEmpty() ? 0 : 1) <= budget && onlyShadows) {
             // every property keeps its own attribute (plus, if any, the packed copies of numbers SNS cannot compare)

@@ -160,7 +160,10 @@ public class JmsAwsResourceAdapter implements ResourceAdapter, Serializable {
         SqsTransport.awaitAllTerminated(Duration.ofSeconds(30));
         JmsAwsConfig c = config;
         // the embedded backend lives in this adapter's class loader: nothing else can reach its queues any more
-        if (c != null && c.backend() == JmsAwsConfig.Backend.EMBEDDED) EmbeddedSqs.shutdownAll();
+        if (c != null && c.backend() == JmsAwsConfig.Backend.EMBEDDED) {
+            EmbeddedSqs.shutdownAll();
+            io.jmsaws.embedded.EmbeddedS3.shutdownAll();
+        }
         // client ids, subscription consumers, shared clients, sweeps: nothing of this class loader outlives the adapter
         ClassLoaderState.drop();
         LOG.info("jms-aws resource adapter stopped");

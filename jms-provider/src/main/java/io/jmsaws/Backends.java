@@ -3,10 +3,12 @@ package io.jmsaws;
 import io.jmsaws.config.JmsAwsConfig;
 import io.jmsaws.config.Option;
 import io.jmsaws.embedded.EmbeddedSnsAsyncClient;
+import io.jmsaws.embedded.EmbeddedS3;
 import io.jmsaws.embedded.EmbeddedSqs;
 import io.jmsaws.embedded.EmbeddedSqsAsyncClient;
 import io.jmsaws.aws.SqsProvider;
 import io.jmsaws.aws.SqsTransport;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import io.jmsaws.provider.Provider;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
@@ -27,7 +29,10 @@ public final class Backends {
      * {@code users} option when it is set.
      */
     public static Provider open(JmsAwsConfig config, String user, String password) throws JMSException {
-        return new SqsProvider(config, openTransport(config, user, password));
+        // offloaded bodies (payloadBucket) on embedded:// go to the instance's in-memory S3; elsewhere the SDK's S3 client
+        S3AsyncClient s3 = config.backend() == JmsAwsConfig.Backend.EMBEDDED && config.isSet(Option.PAYLOAD_BUCKET)
+                ? EmbeddedS3.instance(config.embeddedName()).client() : null;
+        return new SqsProvider(config, openTransport(config, user, password), s3);
     }
 
     /** The SQS/SNS transport of the backend the configuration names, for SQS-level tools (the dead-letter admin). */

@@ -2,7 +2,6 @@ package io.jmsaws.aws;
 
 import io.jmsaws.config.JmsAwsConfig;
 import io.jmsaws.config.Option;
-import io.jmsaws.embedded.EmbeddedS3;
 import io.jmsaws.provider.QueueInfo;
 import io.jmsaws.wire.OutboundMessage;
 import io.jmsaws.wire.SendTarget;
@@ -86,11 +85,15 @@ final class PayloadOffload implements AutoCloseable {
         this.deleteAfterConsume = config.getBoolean(Option.PAYLOAD_DELETE);
     }
 
-    /** The offload of this configuration, or null when {@code payloadBucket} is not set. */
-    static PayloadOffload open(JmsAwsConfig config) {
+    /**
+     * The offload of this configuration, or null when {@code payloadBucket} is not set: on the given
+     * S3 client (the embedded backend's), else on an SDK client of its own.
+     */
+    static PayloadOffload open(JmsAwsConfig config, S3AsyncClient given) {
         if (!config.isSet(Option.PAYLOAD_BUCKET)) return null;
+        if (given != null) return new PayloadOffload(config, given, false);
         if (config.backend() == JmsAwsConfig.Backend.EMBEDDED) {
-            return new PayloadOffload(config, EmbeddedS3.instance(config.embeddedName()).client(), false);
+            throw new IllegalStateException("payloadBucket on embedded:// needs the embedded S3 client (io.jmsaws.Backends opens it)");
         }
         var builder = S3AsyncClient.builder().region(Region.of(config.get(Option.REGION)));
         builder.credentialsProvider(config.isSet(Option.ACCESS_KEY_ID)

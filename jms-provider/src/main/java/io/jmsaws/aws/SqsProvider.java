@@ -56,10 +56,15 @@ public final class SqsProvider implements Provider {
     private final ScheduledFuture<?> leaseRenewal;
 
     public SqsProvider(JmsAwsConfig config, SqsTransport transport) {
+        this(config, transport, null);
+    }
+
+    /** With the S3 client offloaded bodies use (null: the SDK's, when payloadBucket is set). */
+    public SqsProvider(JmsAwsConfig config, SqsTransport transport, software.amazon.awssdk.services.s3.S3AsyncClient s3) {
         this.transport = transport;
         this.trustedPackages = config.trustedPackages();
         this.fairQueues = config.getBoolean(io.jmsaws.config.Option.FAIR_QUEUES);
-        this.payloads = PayloadOffload.open(config);
+        this.payloads = PayloadOffload.open(config, s3);
         // the owner named in lease tags: unique per provider (per connection), nothing else
         this.subscriptions = new SubscriptionQueues(transport, UUID.randomUUID().toString(), SqsProvider::sweepInBackground);
         this.leaseRenewal = transport.scheduler().scheduleWithFixedDelay(

@@ -96,4 +96,34 @@ class PayloadOffloadInteropTest {
         assertThat(got).hasSize(1);
         assertThat(got.get(0).body()).isEqualTo(body);
     }
+
+    /** How users send large JMS messages today: AWS's JMS library on top of the extended client. */
+    @Test
+    void awsJmsLibraryOnTheExtendedClientAndJmsAwsExchangeLargeTextMessagesBothWays() throws Exception {
+        String toUs = queue("lib-to-us");
+        String toThem = queue("us-to-lib");
+        var extended = new AmazonSQSExtendedClient(sqs, new ExtendedClientConfiguration().withPayloadSupportEnabled(s3, BUCKET));
+        jakarta.jms.Connection theirs = new com.amazon.sqs.javamessaging.SQSConnectionFactory(
+                new com.amazon.sqs.javamessaging.ProviderConfiguration(), extended).createConnection();
+        try (Connection c = ours("").createConnection()) {
+            c.start();
+            theirs.start();
+            Session their = theirs.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Session our = c.createSession();
+            String big = "A".repeat(400_000);
+            TextMessage sent = their.createTextMessage(big);
+            sent.setStringProperty("customer", "c-42");
+            their.createProducer(their.createQueue(toUs)).send(sent);
+            TextMessage got = (TextMessage) our.createConsumer(our.createQueue(toUs)).receive(10_000);
+            assertThat(got.getText()).isEqualTo(big);
+            assertThat(got.getStringProperty("customer")).isEqualTo("c-42");
+
+            String back = "B".repeat(1_200_000); // over SQS's 1 MiB: only through S3
+            our.createProducer(our.createQueue(toThem)).send(our.createTextMessage(back));
+            TextMessage theirGot = (TextMessage) their.createConsumer(their.createQueue(toThem)).receive(10_000);
+            assertThat(theirGot.getText()).isEqualTo(back);
+        } finally {
+            theirs.stop(); // not close(): it would close the SQS client the other tests share
+        }
+    }
 }

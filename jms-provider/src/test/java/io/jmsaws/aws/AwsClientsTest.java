@@ -16,8 +16,10 @@ class AwsClientsTest {
     @Test
     void connectionsWithTheSameSettingsShareClientsAndTheLastOneClosesThem() throws Exception {
         JmsAwsConfig config = JmsAwsConfig.parse(backend.url(""));
-        AwsClients first = AwsClients.acquire(config, null, null);
-        AwsClients second = AwsClients.acquire(config, null, null);
+        // credentials of this test's own: a connection another test closed may still hold the shared clients
+        // of the default identity until its long poll ends
+        AwsClients first = AwsClients.acquire(config, "clients-test", "clients-test-secret");
+        AwsClients second = AwsClients.acquire(config, "clients-test", "clients-test-secret");
         AwsClients otherKey = AwsClients.acquire(config, "another-key", "another-secret");
         assertThat(second).isSameAs(first);
         assertThat(otherKey).isNotSameAs(first);
@@ -31,7 +33,7 @@ class AwsClientsTest {
         second.release(secondDone);
         secondDone.get(10, TimeUnit.SECONDS); // the event loop threads are gone
         assertThatThrownBy(() -> second.sqs.listQueues().join()).isInstanceOf(RuntimeException.class);
-        assertThat(AwsClients.acquire(config, null, null)).as("made anew after the last release").isNotSameAs(first)
+        assertThat(AwsClients.acquire(config, "clients-test", "clients-test-secret")).as("made anew after the last release").isNotSameAs(first)
                 .satisfies(fresh -> fresh.release(new CompletableFuture<>()));
         otherKey.release(new CompletableFuture<>());
     }

@@ -1,0 +1,37 @@
+package io.jmsaws.spring;
+
+import io.jmsaws.JmsAwsConnectionFactory;
+import jakarta.jms.ConnectionFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jms.JmsAutoConfiguration;
+import org.springframework.boot.autoconfigure.jms.JmsProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+/**
+ * The jms-aws {@link ConnectionFactory} of a Spring Boot application, unless it defines its own.
+ * As for Spring Boot's brokers, it is wrapped in a {@link CachingConnectionFactory} unless
+ * {@code spring.jms.cache.enabled=false}; consumers are not cached by default (a cached consumer
+ * would keep what it read ahead), producers are.
+ */
+@AutoConfiguration(before = JmsAutoConfiguration.class)
+@ConditionalOnClass({ConnectionFactory.class, JmsAwsConnectionFactory.class})
+@ConditionalOnMissingBean(ConnectionFactory.class)
+@EnableConfigurationProperties({JmsAwsProperties.class, JmsProperties.class})
+public class JmsAwsAutoConfiguration {
+
+    @Bean
+    public ConnectionFactory jmsConnectionFactory(JmsAwsProperties properties, JmsProperties jms) {
+        JmsAwsConnectionFactory factory = new JmsAwsConnectionFactory(properties.connectionUrl());
+        JmsProperties.Cache cache = jms.getCache();
+        if (!cache.isEnabled()) return factory;
+        CachingConnectionFactory caching = new CachingConnectionFactory(factory);
+        caching.setCacheConsumers(cache.isConsumers());
+        caching.setCacheProducers(cache.isProducers());
+        caching.setSessionCacheSize(cache.getSessionCacheSize());
+        return caching;
+    }
+}

@@ -111,6 +111,16 @@ public final class DeadLetterAdmin implements AutoCloseable {
         LOG.info("purged {}", q);
     }
 
+    private long visible(QueueInfo q) throws JMSException {
+        try {
+            String v = sqs.getQueueAttributes(b -> b.queueUrl(q.url()).attributeNamesWithStrings("ApproximateNumberOfMessages"))
+                    .join().attributesAsStrings().get("ApproximateNumberOfMessages");
+            return v == null ? 0 : Long.parseLong(v);
+        } catch (RuntimeException e) {
+            throw AwsErrors.toJms(e, "GetQueueAttributes", q.toString());
+        }
+    }
+
     /** SQS's approximate number of visible messages, plus those in flight and delayed. */
     public long count(String queueName) throws JMSException {
         QueueInfo q = queue(queueName);
@@ -156,7 +166,8 @@ public final class DeadLetterAdmin implements AutoCloseable {
         QueueInfo dlq = queue(deadLetterQueue);
         // SQS moves FIFO dead letters too since November 2023, keeping group order
         RedriveResult nativeResult = tryNativeMove(dlq);
-        if (nativeResult != null && (nativeResult.moved() > 0 || count(deadLetterQueue) == 0)) return nativeResult;
+        // a FIFO task that moved nothing while the DLQ still shows messages (ElasticMQ): the fallback follows
+        if (nativeResult != null && (!dlq.fifo() || nativeResult.moved() > 0 || visible(dlq) == 0)) return nativeResult;
         List<String> sources = sourceQueues(deadLetterQueue);
         if (sources.size() != 1) {
             throw new InvalidDestinationException("cannot tell where the messages of " + dlq + " go back to: it is the dead-letter "

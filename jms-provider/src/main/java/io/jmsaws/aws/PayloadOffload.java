@@ -48,12 +48,16 @@ import java.util.concurrent.CompletableFuture;
  */
 final class PayloadOffload implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PayloadOffload.class);
-    /** The size attribute the extended client writes by default now ... */
-    static final String SIZE_ATTRIBUTE = "ExtendedPayloadSize";
-    /** ... and the one it used to write (still its default in many deployments); both are read. */
+    /** The size attribute the extended client writes by default (its "legacy reserved name", still its default): written here too ... */
     static final String LEGACY_SIZE_ATTRIBUTE = "SQSLargePayloadSize";
+    /** ... and the one it writes with the legacy name disabled; both are read. */
+    static final String SIZE_ATTRIBUTE = "ExtendedPayloadSize";
     private static final int REMEMBERED = 50_000;
-    private static final List<String> SUBSCRIPTION_QUEUE_PREFIXES = List.of("jmsaws-sub-", "jmsaws-dur-", "jmsaws-shr-");
+    /** Every kind of subscription queue: one object serves all of a topic's subscribers. */
+    private static final List<String> SUBSCRIPTION_QUEUE_PREFIXES = java.util.Arrays.stream(io.jmsaws.provider.SubscriptionKind.values())
+            .map(SubscriptionQueues::prefix).toList();
+    /** How long a message whose object could not be read for a passing reason (throttling, a timeout) waits. */
+    static final int RETRY_SECONDS = 10;
 
     private final S3AsyncClient s3;
     private final boolean ownsClient;
@@ -127,7 +131,7 @@ final class PayloadOffload implements AutoCloseable {
                 throw AwsErrors.toJms(e, "PutObject", pointer + " (the body of a message to " + target.displayName() + "; nothing was sent)");
             }
             Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>(m.attributes());
-            attributes.put(SIZE_ATTRIBUTE, MessageAttributeValue.builder().dataType("Number").stringValue(Integer.toString(body.length)).build());
+            attributes.put(LEGACY_SIZE_ATTRIBUTE, MessageAttributeValue.builder().dataType("Number").stringValue(Integer.toString(body.length)).build());
             String pointerBody = pointer.toJson();
             out = new OutboundMessage(pointerBody, attributes, m.groupId(), m.deduplicationId(), m.delaySeconds(),
                     WireCodec.sizeOf(pointerBody, attributes));
@@ -139,19 +143,47 @@ final class PayloadOffload implements AutoCloseable {
     // ------------------------------------------------------------------------------------ receiving
 
     /**
-     * The received messages with their offloaded bodies fetched (in parallel). A message whose
-     * object cannot be read is left out — not deleted: it comes back after its visibility timeout,
-     * and a RedrivePolicy moves it to the DLQ in the end — and logged, once per delivery.
+     * What a receive brings, once the offloaded bodies are fetched: what can be delivered, and what
+     * goes back to the queue — after {@code retrySeconds} for a body S3 could not give for a passing
+     * reason, at once for the messages of a FIFO group behind one that could not be delivered (SQS
+     * keeps them behind it, so the group's order holds).
      */
-    CompletableFuture<List<Message>> resolve(QueueInfo queue, List<Message> messages) {
+    record Resolved(List<Message> deliver, List<Message> retryLater, List<Message> giveBack) {
+    }
+
+    /**
+     * The received messages with their offloaded bodies fetched (in parallel). A message whose
+     * object does not exist is left out and not released: it comes back after its visibility
+     * timeout, and a RedrivePolicy moves it to the DLQ in the end (logged once per delivery).
+     */
+    CompletableFuture<Resolved> resolve(QueueInfo queue, List<Message> messages) {
         List<CompletableFuture<Message>> each = new ArrayList<>(messages.size());
         for (Message m : messages) each.add(resolve(queue, m));
         return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).thenApply(v -> {
-            List<Message> out = new ArrayList<>(messages.size());
-            for (CompletableFuture<Message> f : each) if (f.join() != null) out.add(f.join());
-            return out;
+            List<Message> deliver = new ArrayList<>(messages.size());
+            List<Message> retryLater = new ArrayList<>();
+            List<Message> giveBack = new ArrayList<>();
+            Set<String> blockedGroups = new java.util.HashSet<>();
+            for (int i = 0; i < messages.size(); i++) {
+                Message original = messages.get(i);
+                Message resolved = each.get(i).join();
+                String group = original.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
+                if (resolved == MISSING || resolved == UNAVAILABLE) {
+                    if (resolved == UNAVAILABLE) retryLater.add(original);
+                    if (queue.fifo() && group != null) blockedGroups.add(group);
+                } else if (queue.fifo() && group != null && blockedGroups.contains(group)) {
+                    giveBack.add(original);
+                } else {
+                    deliver.add(resolved);
+                }
+            }
+            return new Resolved(deliver, retryLater, giveBack);
         });
     }
+
+    /** Markers: the object does not exist; S3 could not answer for now. */
+    private static final Message MISSING = Message.builder().messageId("missing").build();
+    private static final Message UNAVAILABLE = Message.builder().messageId("unavailable").build();
 
     private CompletableFuture<Message> resolve(QueueInfo queue, Message m) {
         if (!m.messageAttributes().containsKey(SIZE_ATTRIBUTE) && !m.messageAttributes().containsKey(LEGACY_SIZE_ATTRIBUTE)) {
@@ -169,22 +201,42 @@ final class PayloadOffload implements AutoCloseable {
                     Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>(m.messageAttributes());
                     attributes.remove(SIZE_ATTRIBUTE);
                     attributes.remove(LEGACY_SIZE_ATTRIBUTE);
-                    if (deleteAfterConsume && !isSubscriptionQueue(queue)) toDelete.put(m.receiptHandle(), pointer);
+                    if (deleteAfterConsume && ours(pointer) && !isSubscriptionQueue(queue)) toDelete.put(m.receiptHandle(), pointer);
                     return m.toBuilder().body(bytes.asUtf8String()).messageAttributes(attributes).build();
                 })
                 .exceptionally(e -> {
-                    LOG.warn("message {} of {}: its body {} cannot be read ({}); the message is left in the queue: it comes back after its "
-                            + "visibility timeout (receive count {}), and a RedrivePolicy moves it to the dead-letter queue",
-                            m.messageId(), queue, pointer, AwsErrors.unwrap(e).toString(),
-                            m.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "?"));
+                    Throwable cause = AwsErrors.unwrap(e);
+                    String count = m.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "?");
                     LOG.debug("reading {} failed", pointer, e);
-                    return null;
+                    if (isMissing(cause)) {
+                        LOG.warn("message {} of {}: its body {} does not exist; the message is left in the queue: it comes back after its "
+                                + "visibility timeout (receive count {}), and a RedrivePolicy moves it to the dead-letter queue",
+                                m.messageId(), queue, pointer, count);
+                        return MISSING;
+                    }
+                    LOG.warn("message {} of {}: its body {} cannot be read now ({}); the message is tried again in {} s (receive count {})",
+                            m.messageId(), queue, pointer, cause.toString(), RETRY_SECONDS, count);
+                    return UNAVAILABLE;
                 });
+    }
+
+    /**
+     * Whether a consumer may delete this object: only in payloadBucket under payloadKeyPrefix —
+     * a pointer is whatever a producer wrote, and must not let it delete other objects.
+     */
+    private boolean ours(PayloadPointer pointer) {
+        return pointer.bucket().equals(bucket) && pointer.key().startsWith(keyPrefix);
     }
 
     private static boolean isSubscriptionQueue(QueueInfo queue) {
         String name = queue.queue().name();
         return SUBSCRIPTION_QUEUE_PREFIXES.stream().anyMatch(name::startsWith);
+    }
+
+    private static boolean isMissing(Throwable cause) {
+        if (cause instanceof software.amazon.awssdk.services.s3.model.NoSuchKeyException) return true;
+        if (cause instanceof software.amazon.awssdk.services.s3.model.NoSuchBucketException) return true;
+        return cause instanceof software.amazon.awssdk.awscore.exception.AwsServiceException ase && ase.statusCode() == 404;
     }
 
     // ------------------------------------------------------------------------------------ settling

@@ -222,7 +222,7 @@ public final class SqsProvider implements Provider {
         }
         CompletableFuture<List<InboundMessage>> decoded = Futures.cancellingSource(request,
                 jms(request, "ReceiveMessage", queue)
-                        .thenCompose(messages -> payloads == null ? CompletableFuture.completedFuture(messages) : payloads.resolve(queue, messages))
+                        .thenCompose(messages -> payloads == null ? CompletableFuture.completedFuture(messages) : withPayloads(queue, messages))
                         .thenApply(messages -> decode(messages, deliveredAs, queue)));
         decoded.whenComplete((r, e) -> {
             // cancelled after SQS had answered (the consumer stopped or closed meanwhile): nobody will take these, give them back
@@ -231,6 +231,15 @@ public final class SqsProvider implements Provider {
             }
         });
         return decoded;
+    }
+
+    /** The messages with their S3 bodies; what cannot be delivered now goes back (see {@link PayloadOffload#resolve}). */
+    private CompletableFuture<List<Message>> withPayloads(QueueInfo queue, List<Message> messages) {
+        return payloads.resolve(queue, messages).thenApply(r -> {
+            r.retryLater().forEach(m -> changeVisibility(queue, m.receiptHandle(), PayloadOffload.RETRY_SECONDS));
+            r.giveBack().forEach(m -> changeVisibility(queue, m.receiptHandle(), 0));
+            return r.deliver();
+        });
     }
 
     /** Decoding is lenient: a message it cannot decode is a bug, not bad input. It is left to SQS (redelivery, then redrive). */
@@ -306,8 +315,11 @@ public final class SqsProvider implements Provider {
     @Override
     public void close() {
         leaseRenewal.cancel(false);
-        transport.close();
-        if (payloads != null) payloads.close();
+        try {
+            transport.close();
+        } finally {
+            if (payloads != null) payloads.close();
+        }
     }
 
     @Override

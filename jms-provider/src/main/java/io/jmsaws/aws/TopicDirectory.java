@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * is idempotent: one request per topic per connection), else found with ListTopics.
  */
 public final class TopicDirectory {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TopicDirectory.class);
     private final SnsAsyncClient sns;
     private final String prefix;
     private final boolean autoCreate;
@@ -70,6 +71,13 @@ public final class TopicDirectory {
         try {
             reported = sns.getTopicAttributes(b -> b.topicArn(arn)).join().attributes();
         } catch (RuntimeException e) {
+            String code = AwsErrors.errorCode(e);
+            if (asked.isEmpty() && code != null && (code.contains("AuthorizationError") || code.contains("AccessDenied"))) {
+                // a policy written before sns:GetTopicAttributes was needed: publishing goes on at SNS's default size
+                LOG.warn("{}: not allowed to call sns:GetTopicAttributes ({}); taking SNS's default MaximumMessageSize, 262144 bytes "
+                        + "(grant sns:GetTopicAttributes to use larger topics)", topic, code);
+                return SqsLimits.SNS_MAX_PUBLISH_BYTES;
+            }
             throw AwsErrors.toJms(e, "GetTopicAttributes", topic.toString());
         }
         List<String> differences = new ArrayList<>();
@@ -127,7 +135,10 @@ public final class TopicDirectory {
      */
     static JMSException subscribeFailed(TopicInfo t, String queue, RuntimeException e) {
         JMSException jms = AwsErrors.toJms(e, "Subscribe", t + " → " + queue);
-        if (!t.large() || !"InvalidParameter".equals(AwsErrors.errorCode(e))) return jms;
+        String code = AwsErrors.errorCode(e);
+        boolean capLike = "SubscriptionLimitExceeded".equals(code)
+                || "InvalidParameter".equals(code) && !String.valueOf(jms.getMessage()).contains("FilterPolicy");
+        if (!t.large() || !capLike) return jms;
         JMSException capped = new JMSException("cannot subscribe " + queue + " to " + t + ": a topic whose MaximumMessageSize is above 256 KiB ("
                 + t.maxMessageSize() + ") takes at most " + SqsLimits.SNS_LARGE_TOPIC_MAX_SUBSCRIPTIONS + " subscriptions, and non-durable "
                 + "consumers and orphaned subscription queues awaiting the sweep count too (SNS: " + jms.getMessage() + ")", "InvalidParameter");

@@ -36,10 +36,10 @@ public final class EmbeddedS3 {
         if (b != null) b.remove(key);
     }
 
-    /** How many objects a bucket holds (tests). */
-    public int objectCount(String bucket) {
+    /** How many objects a bucket holds under a key prefix (tests). */
+    public int objectCount(String bucket, String keyPrefix) {
         Map<String, byte[]> b = buckets.get(bucket);
-        return b == null ? 0 : b.size();
+        return b == null ? 0 : (int) b.keySet().stream().filter(k -> k.startsWith(keyPrefix)).count();
     }
 
     /** Whether an object exists (tests). */

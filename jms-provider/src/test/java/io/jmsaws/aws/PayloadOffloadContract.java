@@ -85,7 +85,8 @@ abstract class PayloadOffloadContract {
             p.send(t);
             software.amazon.awssdk.services.sqs.model.Message raw = peekRaw(name);
             assertThat(raw.body()).startsWith("[\"software.amazon.payloadoffloading.PayloadS3Pointer\"");
-            assertThat(raw.messageAttributes().get("ExtendedPayloadSize").stringValue()).isEqualTo("5000");
+            // the size attribute the extended client writes and reads by default (it reads ExtendedPayloadSize too)
+            assertThat(raw.messageAttributes().get("SQSLargePayloadSize").stringValue()).isEqualTo("5000");
             assertThat(objectExists(bucket(), key(raw))).isTrue();
 
             BytesMessage bytes = s.createBytesMessage();
@@ -188,20 +189,69 @@ abstract class PayloadOffloadContract {
     }
 
     @Test
-    void aTopicFansOneObjectOutToThreeSubscriptionsAndNothingIsDeleted() throws Exception {
-        try (Connection c = backend().factory(options("payloadThreshold=1000&payloadDelete=true")).createConnection()) {
+    void aTopicFansOneObjectOutToEveryKindOfSubscriptionAndNothingIsDeleted() throws Exception {
+        String prefix = unique("fanout") + "/";
+        try (Connection c = backend().factory(options("payloadThreshold=1000&payloadDelete=true&payloadKeyPrefix=" + prefix)).createConnection()) {
+            c.setClientID(unique("fanout-client"));
             c.start();
             Session s = c.createSession();
             Topic t = s.createTopic(unique("fanout"));
-            List<MessageConsumer> subscribers = List.of(s.createConsumer(t), s.createConsumer(t), c.createSession().createConsumer(t));
+            List<MessageConsumer> subscribers = List.of(s.createConsumer(t), s.createDurableConsumer(t, "durable"),
+                    s.createSharedConsumer(t, "shared"), s.createSharedDurableConsumer(t, "shared-durable"));
             String body = "f".repeat(20_000);
             s.createProducer(t).send(s.createTextMessage(body));
             for (MessageConsumer sub : subscribers) assertThat(((TextMessage) sub.receive(10_000)).getText()).isEqualTo(body);
-            Thread.sleep(500); // the acknowledgements' deletes are done by now
-            assertThat(objectCount()).as("objects in the bucket").isPositive();
+            Thread.sleep(1000); // the acknowledgements' deletes are done by now
+            assertThat(objectsUnder(prefix)).as("the one object every subscription shares").isEqualTo(1);
+            for (MessageConsumer sub : subscribers) sub.close();
+            s.unsubscribe("durable");
+            s.unsubscribe("shared-durable");
         }
     }
 
-    /** How many objects the bucket holds, or 1 when the backend cannot count (then the test only proves delivery). */
-    protected abstract int objectCount();
+    @Test
+    void payloadDeleteNeverDeletesAnObjectOutsideItsOwnKeyPrefix() throws Exception {
+        String name = unique("not-ours");
+        putObject(bucket(), "someone-elses/report", "KEEP ME");
+        try (Connection c = backend().factory(options("payloadDelete=true&payloadKeyPrefix=mine/")).createConnection()) {
+            c.start();
+            Session s = c.createSession();
+            Queue q = s.createQueue(name);
+            MessageConsumer consumer = s.createConsumer(q);
+            String url = backend().sqs().getQueueUrl(b -> b.queueName(name)).join().queueUrl();
+            backend().sqs().sendMessage(b -> b.queueUrl(url).messageBody(new PayloadPointer(bucket(), "someone-elses/report").toJson())
+                    .messageAttributes(Map.of("SQSLargePayloadSize", MessageAttributeValue.builder().dataType("Number").stringValue("7").build())))
+                    .join();
+            assertThat(((TextMessage) consumer.receive(10_000)).getText()).isEqualTo("KEEP ME"); // readable: it is in payloadBucket
+            Thread.sleep(1000);
+            assertThat(objectExists(bucket(), "someone-elses/report")).as("a producer's pointer cannot make consumers delete").isTrue();
+        }
+    }
+
+    @Test
+    void aFifoMessageWhoseObjectIsMissingHoldsItsGroupUntilItLeavesForTheDeadLetterQueue() throws Exception {
+        String name = unique("fifo-missing");
+        try (Connection c = backend().factory(options("")).createConnection()) {
+            c.start();
+            Session s = c.createSession();
+            Queue q = s.createQueue(name + ".fifo?deadLetterQueue=" + name + "-dlq.fifo&maxReceiveCount=2&visibilityTimeout=1");
+            MessageConsumer consumer = s.createConsumer(q);
+            String url = backend().sqs().getQueueUrl(b -> b.queueName(name + ".fifo")).join().queueUrl();
+            backend().sqs().sendMessage(b -> b.queueUrl(url).messageBody(new PayloadPointer(bucket(), "gone").toJson()).messageGroupId("g")
+                    .messageDeduplicationId("first").messageAttributes(Map.of("SQSLargePayloadSize",
+                            MessageAttributeValue.builder().dataType("Number").stringValue("4").build()))).join();
+            jakarta.jms.Message second = s.createTextMessage("second of the group");
+            second.setStringProperty("JMSXGroupID", "g");
+            s.createProducer(q).send(second);
+            TextMessage got = (TextMessage) consumer.receive(20_000);
+            assertThat(got.getText()).isEqualTo("second of the group");
+            String dlq = backend().sqs().getQueueUrl(b -> b.queueName(name + "-dlq.fifo")).join().queueUrl();
+            assertThat(backend().sqs().receiveMessage(b -> b.queueUrl(dlq).visibilityTimeout(0)).join().messages())
+                    .as("the first of the group left for the DLQ before the second was delivered").hasSize(1);
+        }
+    }
+
+    /** How many objects lie under a key prefix of the bucket. */
+    protected abstract int objectsUnder(String prefix);
+
 }

@@ -38,8 +38,8 @@ class PayloadOffloadEmbeddedTest extends PayloadOffloadContract {
     }
 
     @Override
-    protected int objectCount() {
-        return EmbeddedS3.instance("payloads").objectCount(BUCKET);
+    protected int objectsUnder(String prefix) {
+        return EmbeddedS3.instance("payloads").objectCount(BUCKET, prefix);
     }
 
     /** Beyond SQS's 1 MiB: without a threshold only what the queue could not take goes to S3. */

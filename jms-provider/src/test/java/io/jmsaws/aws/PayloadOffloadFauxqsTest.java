@@ -62,7 +62,7 @@ class PayloadOffloadFauxqsTest extends PayloadOffloadContract {
     }
 
     @Override
-    protected int objectCount() {
-        return s3().listObjectsV2(b -> b.bucket(BUCKET)).keyCount();
+    protected int objectsUnder(String prefix) {
+        return s3().listObjectsV2(b -> b.bucket(BUCKET).prefix(prefix)).keyCount();
     }
 }

@@ -45,6 +45,13 @@ public class JmsAwsResourceAdapter implements ResourceAdapter, Serializable {
     static final String URL_ENVIRONMENT_VARIABLE = "JMSAWS_URL";
     static final String DEFAULT_URL = "embedded://default";
     static final String CONSOLE_SYSTEM_PROPERTY = "jmsaws.console";
+    /** The whole of stop(): under Payara's 30 s for an adapter. */
+    static final Duration STOP_BUDGET = Duration.ofSeconds(28);
+    /**
+     * Kept after the deliveries for the clients' shutdown. The long polls under way when the stop
+     * began end meanwhile — at most waitTimeSeconds (20 s) after it, in parallel.
+     */
+    static final Duration SHUTDOWN_RESERVE = Duration.ofSeconds(2);
 
     private String connectionUrl = "";
     private String accessKeyId = "";
@@ -153,11 +160,16 @@ public class JmsAwsResourceAdapter implements ResourceAdapter, Serializable {
         QueueConsole openConsole = console;
         console = null;
         if (openConsole != null) openConsole.close();
-        activations.values().forEach(InboundActivation::stop);
+        // one budget for the whole stop, within what servers allow an adapter (Payara: 30 s): every activation
+        // stops polling first, then their deliveries are waited for together, then the SDK's threads
+        long deadline = System.nanoTime() + STOP_BUDGET.toNanos();
+        activations.values().forEach(InboundActivation::beginStop);
+        long deliveriesDeadline = deadline - SHUTDOWN_RESERVE.toNanos();
+        activations.values().forEach(a -> a.finishStop(deliveriesDeadline));
         activations.clear();
-        // connections close in the background once their long polls end: wait for their threads before
-        // the server unloads our classes (at most one long poll, waitTimeSeconds ≤ 20 s, plus the event loops' shutdown)
-        SqsTransport.awaitAllTerminated(Duration.ofSeconds(30));
+        // connections close in the background once their long polls end (waitTimeSeconds ≤ 20 s; what they
+        // bring is given back): wait for their threads before the server unloads our classes
+        SqsTransport.awaitAllTerminated(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         JmsAwsConfig c = config;
         // the embedded backend lives in this adapter's class loader: nothing else can reach its queues any more
         if (c != null && c.backend() == JmsAwsConfig.Backend.EMBEDDED) {

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -115,10 +116,26 @@ public final class InboundActivation {
      * released, a non-durable subscription's queue is removed with the connection.
      */
     public synchronized void stop() {
+        beginStop();
+        finishStop(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_WAIT_MILLIS));
+    }
+
+    /** Stops polling: no session takes a new message. The adapter begins every activation's stop before it waits for any. */
+    public synchronized void beginStop() {
         sessions.forEach(InboundSession::release);
+    }
+
+    /**
+     * Waits for the deliveries under way — at most until {@code deadlineNanos}, shared by every
+     * activation the adapter stops, so that the adapter stops within a server's budget (Payara: 30 s)
+     * however many MDBs it serves — then closes the connection: the polls in flight end in the
+     * background and what they bring is given back.
+     */
+    public synchronized void finishStop(long deadlineNanos) {
         for (InboundSession s : sessions) {
             try {
-                if (!s.awaitFinished(STOP_WAIT_MILLIS)) LOG.warn("jms-aws: a delivery of {} was still running after {} ms; closing anyway", spec, STOP_WAIT_MILLIS);
+                long left = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+                if (!s.awaitFinished(left)) LOG.warn("jms-aws: a delivery of {} was still running when the adapter had to stop; closing anyway", spec);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

@@ -77,6 +77,19 @@ public final class DeadLetterAdmin implements AutoCloseable {
         return transport.directory().resolveExisting(JmsAwsQueue.parse(name));
     }
 
+    /**
+     * One ListQueues request for at most one queue of the prefix: the cheapest call that proves the
+     * endpoint answers and the credentials are accepted (health checks). Returns whether it listed one.
+     */
+    public boolean ping() throws JMSException {
+        String prefix = config.get(Option.QUEUE_PREFIX);
+        try {
+            return !sqs.listQueues(b -> b.queueNamePrefix(prefix.isEmpty() ? null : prefix).maxResults(1)).join().queueUrls().isEmpty();
+        } catch (RuntimeException e) {
+            throw AwsErrors.toJms(e, "ListQueues", transport.toString());
+        }
+    }
+
     /** The queues whose RedrivePolicy names this dead-letter queue, by JMS queue name. */
     public List<String> sourceQueues(String deadLetterQueue) throws JMSException {
         QueueInfo dlq = queue(deadLetterQueue);

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.jms.JmsAutoConfiguration;
 import org.springframework.boot.autoconfigure.jms.JmsProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jms.connection.CachingConnectionFactory;
 
 /**
@@ -33,5 +34,16 @@ public class JmsAwsAutoConfiguration {
         caching.setCacheProducers(cache.isProducers());
         caching.setSessionCacheSize(cache.getSessionCacheSize());
         return caching;
+    }
+
+    /** With Spring Boot Actuator: the {@code jmsaws} health component. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    static class Health {
+        @Bean
+        @ConditionalOnMissingBean(name = "jmsawsHealthIndicator")
+        JmsAwsHealthIndicator jmsawsHealthIndicator(JmsAwsProperties properties) {
+            return new JmsAwsHealthIndicator(new JmsAwsConnectionFactory(properties.connectionUrl()));
+        }
     }
 }

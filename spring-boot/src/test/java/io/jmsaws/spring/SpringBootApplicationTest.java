@@ -42,6 +42,9 @@ class SpringBootApplicationTest {
                 .properties("jmsaws.url=embedded://spring-boot-app", "jmsaws.options.prefetch=5").run();
         try {
             assertThat(context.getBean(jakarta.jms.ConnectionFactory.class)).isInstanceOf(CachingConnectionFactory.class);
+            // with Spring Boot Actuator on the class path, the jmsaws health component
+            assertThat(context.getBean("jmsawsHealthIndicator", org.springframework.boot.actuate.health.HealthIndicator.class).health()
+                    .getStatus()).isEqualTo(org.springframework.boot.actuate.health.Status.UP);
             JmsTemplate template = context.getBean(JmsTemplate.class);
             for (int i = 0; i < 5; i++) template.convertAndSend("orders", "order " + i);
             OrdersApp app = context.getBean(OrdersApp.class);

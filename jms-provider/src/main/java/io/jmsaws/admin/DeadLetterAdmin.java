@@ -82,12 +82,7 @@ public final class DeadLetterAdmin implements AutoCloseable {
      * endpoint answers and the credentials are accepted (health checks). Returns whether it listed one.
      */
     public boolean ping() throws JMSException {
-        String prefix = config.get(Option.QUEUE_PREFIX);
-        try {
-            return !sqs.listQueues(b -> b.queueNamePrefix(prefix.isEmpty() ? null : prefix).maxResults(1)).join().queueUrls().isEmpty();
-        } catch (RuntimeException e) {
-            throw AwsErrors.toJms(e, "ListQueues", transport.toString());
-        }
+        return QueueListing.ping(sqs, config.get(Option.QUEUE_PREFIX), transport.toString());
     }
 
     /** The queues whose RedrivePolicy names this dead-letter queue, by JMS queue name. */

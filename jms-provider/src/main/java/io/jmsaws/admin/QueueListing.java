@@ -71,6 +71,15 @@ final class QueueListing {
         return out;
     }
 
+    /** See {@link DeadLetterAdmin#ping()}. */
+    static boolean ping(SqsAsyncClient sqs, String prefix, String endpoint) throws JMSException {
+        try {
+            return !sqs.listQueues(b -> b.queueNamePrefix(prefix.isEmpty() ? null : prefix).maxResults(1)).join().queueUrls().isEmpty();
+        } catch (RuntimeException e) {
+            throw AwsErrors.toJms(e, "ListQueues", endpoint);
+        }
+    }
+
     private static long count(Map<String, String> attributes, String name) {
         String v = attributes.get(name);
         try {

@@ -103,9 +103,14 @@ final class AwsClients {
         return AwsBasicCredentials.create(config.get(Option.ACCESS_KEY_ID), secret == null ? "" : secret);
     }
 
-    private static AwsClients create(JmsAwsConfig config, String user, String password, String key) throws JMSException {
+    /** The given access key as a provider, else the SDK's default chain (the SQS/SNS clients and the S3 client of offloaded bodies). */
+    static AwsCredentialsProvider credentialsProvider(JmsAwsConfig config, String user, String password) {
         AwsBasicCredentials given = givenCredentials(config, user, password);
-        AwsCredentialsProvider credentials = given != null ? StaticCredentialsProvider.create(given) : DefaultCredentialsProvider.builder().build();
+        return given != null ? StaticCredentialsProvider.create(given) : DefaultCredentialsProvider.builder().build();
+    }
+
+    private static AwsClients create(JmsAwsConfig config, String user, String password, String key) throws JMSException {
+        AwsCredentialsProvider credentials = credentialsProvider(config, user, password);
         SdkEventLoopGroup loops = SdkEventLoopGroup.builder().build();
         SdkAsyncHttpClient http = NettyNioAsyncHttpClient.builder().maxConcurrency(256).eventLoopGroup(loops).build();
         try {

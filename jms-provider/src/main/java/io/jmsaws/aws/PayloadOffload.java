@@ -9,9 +9,6 @@ import io.jmsaws.wire.WireCodec;
 import jakarta.jms.JMSException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.regions.Region;
@@ -28,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -100,10 +96,7 @@ final class PayloadOffload implements AutoCloseable {
             throw new IllegalStateException("payloadBucket on embedded:// needs the embedded S3 client (io.jmsaws.Backends opens it)");
         }
         var builder = S3AsyncClient.builder().region(Region.of(config.get(Option.REGION)));
-        builder.credentialsProvider(config.isSet(Option.ACCESS_KEY_ID)
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(config.get(Option.ACCESS_KEY_ID),
-                        Objects.requireNonNullElse(config.get(Option.SECRET_ACCESS_KEY), "")))
-                : DefaultCredentialsProvider.builder().build());
+        builder.credentialsProvider(AwsClients.credentialsProvider(config, null, null));
         if (config.isSet(Option.S3_ENDPOINT)) {
             // an S3 emulator or a private endpoint: bucket names in the path, not in the host
             builder.endpointOverride(URI.create(config.get(Option.S3_ENDPOINT))).forcePathStyle(true);

@@ -83,13 +83,14 @@ public class ConsoleApi extends HttpServlet {
     }
 
     private void session(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<AdapterConsole> all = AdapterConsole.all();
         JsonArrayBuilder adapters = Json.createArrayBuilder();
-        AdapterConsole.all().forEach(a -> adapters.add(a.describe()));
+        all.forEach(a -> adapters.add(a.describe()));
         JsonObjectBuilder out = Json.createObjectBuilder()
                 .add("user", String.valueOf(request.getRemoteUser()))
                 .add("csrf", CsrfToken.of(request.getSession()))
                 .add("adapters", adapters);
-        if (AdapterConsole.all().isEmpty()) out.add("off", OFF);
+        if (all.isEmpty()) out.add("off", OFF);
         send(response, 200, out.build());
     }
 

@@ -59,6 +59,15 @@ abstract class PayloadOffloadContract {
                 .join().messages().get(0);
     }
 
+    /** A pointer message as another producer (the extended client) writes it, sent with the plain SDK; {@code group} for FIFO. */
+    private void sendPointer(String queue, String pointer, String sizeAttribute, int size, String group) {
+        String url = backend().sqs().getQueueUrl(b -> b.queueName(queue)).join().queueUrl();
+        backend().sqs().sendMessage(b -> b.queueUrl(url).messageBody(pointer).messageGroupId(group)
+                .messageDeduplicationId(group == null ? null : "pointer-" + UUID.randomUUID())
+                .messageAttributes(Map.of(sizeAttribute, MessageAttributeValue.builder().dataType("Number").stringValue(Integer.toString(size)).build())))
+                .join();
+    }
+
     private static String textOf(TextMessage m) {
         try {
             return m.getText();
@@ -157,9 +166,7 @@ abstract class PayloadOffloadContract {
             MessageConsumer consumer = s.createConsumer(q);
             consumer.receive(10_000);
             String pointer = new PayloadPointer(other, "secret").toJson();
-            String url = backend().sqs().getQueueUrl(b -> b.queueName(name)).join().queueUrl();
-            backend().sqs().sendMessage(b -> b.queueUrl(url).messageBody(pointer).messageAttributes(Map.of("ExtendedPayloadSize",
-                    MessageAttributeValue.builder().dataType("Number").stringValue("14").build()))).join();
+            sendPointer(name, pointer, "ExtendedPayloadSize", 14, null);
             TextMessage got = (TextMessage) consumer.receive(10_000);
             assertThat(got.getText()).isEqualTo(pointer).doesNotContain("SECRET");
         }
@@ -173,10 +180,7 @@ abstract class PayloadOffloadContract {
             Session s = c.createSession();
             Queue q = s.createQueue(name + "?deadLetterQueue=" + name + "-dlq&maxReceiveCount=2&visibilityTimeout=1");
             MessageConsumer consumer = s.createConsumer(q);
-            String url = backend().sqs().getQueueUrl(b -> b.queueName(name)).join().queueUrl();
-            backend().sqs().sendMessage(b -> b.queueUrl(url).messageBody(new PayloadPointer(bucket(), "no-such-key").toJson())
-                    .messageAttributes(Map.of("SQSLargePayloadSize",
-                            MessageAttributeValue.builder().dataType("Number").stringValue("10").build()))).join();
+            sendPointer(name, new PayloadPointer(bucket(), "no-such-key").toJson(), "SQSLargePayloadSize", 10, null);
             assertThat(consumer.receive(4_000)).as("nothing to deliver").isNull();
             s.createProducer(q).send(s.createTextMessage("after it"));
             Message next = consumer.receive(10_000);
@@ -218,10 +222,7 @@ abstract class PayloadOffloadContract {
             Session s = c.createSession();
             Queue q = s.createQueue(name);
             MessageConsumer consumer = s.createConsumer(q);
-            String url = backend().sqs().getQueueUrl(b -> b.queueName(name)).join().queueUrl();
-            backend().sqs().sendMessage(b -> b.queueUrl(url).messageBody(new PayloadPointer(bucket(), "someone-elses/report").toJson())
-                    .messageAttributes(Map.of("SQSLargePayloadSize", MessageAttributeValue.builder().dataType("Number").stringValue("7").build())))
-                    .join();
+            sendPointer(name, new PayloadPointer(bucket(), "someone-elses/report").toJson(), "SQSLargePayloadSize", 7, null);
             assertThat(((TextMessage) consumer.receive(10_000)).getText()).isEqualTo("KEEP ME"); // readable: it is in payloadBucket
             Thread.sleep(1000);
             assertThat(objectExists(bucket(), "someone-elses/report")).as("a producer's pointer cannot make consumers delete").isTrue();
@@ -236,10 +237,7 @@ abstract class PayloadOffloadContract {
             Session s = c.createSession();
             Queue q = s.createQueue(name + ".fifo?deadLetterQueue=" + name + "-dlq.fifo&maxReceiveCount=2&visibilityTimeout=1");
             MessageConsumer consumer = s.createConsumer(q);
-            String url = backend().sqs().getQueueUrl(b -> b.queueName(name + ".fifo")).join().queueUrl();
-            backend().sqs().sendMessage(b -> b.queueUrl(url).messageBody(new PayloadPointer(bucket(), "gone").toJson()).messageGroupId("g")
-                    .messageDeduplicationId("first").messageAttributes(Map.of("SQSLargePayloadSize",
-                            MessageAttributeValue.builder().dataType("Number").stringValue("4").build()))).join();
+            sendPointer(name + ".fifo", new PayloadPointer(bucket(), "gone").toJson(), "SQSLargePayloadSize", 4, "g");
             jakarta.jms.Message second = s.createTextMessage("second of the group");
             second.setStringProperty("JMSXGroupID", "g");
             s.createProducer(q).send(second);

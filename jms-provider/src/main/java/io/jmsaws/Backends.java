@@ -10,6 +10,7 @@ import io.jmsaws.aws.SqsProvider;
 import io.jmsaws.aws.SqsTransport;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import io.jmsaws.provider.Provider;
+import io.jmsaws.telemetry.Telemetry;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
 
@@ -28,16 +29,20 @@ public final class Backends {
      * access key id and secret; against the embedded backend they are checked against the
      * {@code users} option when it is set.
      */
-    public static Provider open(JmsAwsConfig config, String user, String password) throws JMSException {
+    public static Provider open(JmsAwsConfig config, String user, String password, Telemetry telemetry) throws JMSException {
         // offloaded bodies (payloadBucket) on embedded:// go to the instance's in-memory S3; elsewhere the SDK's S3 client
         S3AsyncClient s3 = config.backend() == JmsAwsConfig.Backend.EMBEDDED && config.isSet(Option.PAYLOAD_BUCKET)
                 ? EmbeddedS3.instance(config.embeddedName()).client() : null;
-        return new SqsProvider(config, openTransport(config, user, password), s3);
+        return new SqsProvider(config, openTransport(config, user, password, telemetry), s3);
     }
 
-    /** The SQS/SNS transport of the backend the configuration names, for SQS-level tools (the dead-letter admin). */
+    /** The transport for SQS-level tools (the dead-letter admin): requests counted, not traced. */
     public static SqsTransport openTransport(JmsAwsConfig config, String user, String password) throws JMSException {
-        if (config.backend() != JmsAwsConfig.Backend.EMBEDDED) return SqsTransport.aws(config, user, password);
+        return openTransport(config, user, password, Telemetry.untraced());
+    }
+
+    private static SqsTransport openTransport(JmsAwsConfig config, String user, String password, Telemetry telemetry) throws JMSException {
+        if (config.backend() != JmsAwsConfig.Backend.EMBEDDED) return SqsTransport.aws(config, user, password, telemetry);
         if (user == null) {
             // the factory's default identity: user/password, or the access key options (which AWS uses the same way)
             user = config.isSet(Option.USER) ? config.get(Option.USER) : config.get(Option.ACCESS_KEY_ID);
@@ -54,6 +59,6 @@ public final class Backends {
         if (config.isSet(Option.DELETED_QUEUE_COOLDOWN_SECONDS)) {
             server.setDeletedQueueCooldownMillis(config.getInt(Option.DELETED_QUEUE_COOLDOWN_SECONDS) * 1000L);
         }
-        return SqsTransport.inProcess(config, new EmbeddedSqsAsyncClient(server), new EmbeddedSnsAsyncClient(server));
+        return SqsTransport.inProcess(config, new EmbeddedSqsAsyncClient(server), new EmbeddedSnsAsyncClient(server), telemetry);
     }
 }

@@ -5,6 +5,8 @@ import io.jmsaws.client.JmsAwsContext;
 import io.jmsaws.config.JmsAwsConfig;
 import io.jmsaws.config.Option;
 import io.jmsaws.provider.Provider;
+import io.jmsaws.telemetry.Telemetry;
+import io.jmsaws.telemetry.Tracing;
 import io.jmsaws.util.JmsExceptions;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -32,6 +34,8 @@ public class JmsAwsConnectionFactory implements ConnectionFactory, QueueConnecti
     private static final long serialVersionUID = 1L;
 
     private volatile JmsAwsConfig config;
+    /** Where spans go; null: OpenTelemetry's global instance when its API is on the class path. Not serialized. */
+    private transient volatile Tracing tracing;
 
     public JmsAwsConnectionFactory() {
         this(JmsAwsConfig.defaults());
@@ -72,6 +76,20 @@ public class JmsAwsConnectionFactory implements ConnectionFactory, QueueConnecti
     public void setTrustedPackages(String packages) { config = config.with(Option.TRUSTED_PACKAGES, packages); }
     public void setBatchWindowMillis(int millis) { config = config.with(Option.BATCH_WINDOW_MILLIS, Integer.toString(millis)); }
 
+    /**
+     * Where this factory's connections send spans, for an application with its own OpenTelemetry
+     * instance: {@code setTracing(OtelTracing.of(openTelemetry))}. Unset, spans go to
+     * {@code GlobalOpenTelemetry} once it is set (by the Java agent, or the application).
+     */
+    public void setTracing(Tracing tracing) { this.tracing = tracing; }
+
+    /** The telemetry of a connection made now: the tracing set, or the default; none with {@code tracing=false}. */
+    private Telemetry telemetry(JmsAwsConfig c) {
+        if (!c.getBoolean(Option.TRACING)) return Telemetry.untraced();
+        Tracing t = tracing;
+        return Telemetry.of(t != null ? t : Telemetry.defaultTracing());
+    }
+
     @Override
     public Connection createConnection() throws JMSException {
         return createConnection(null, null);
@@ -80,9 +98,10 @@ public class JmsAwsConnectionFactory implements ConnectionFactory, QueueConnecti
     @Override
     public Connection createConnection(String userName, String password) throws JMSException {
         JmsAwsConfig c = config;
-        Provider provider = Backends.open(c, userName, password);
+        Telemetry telemetry = telemetry(c);
+        Provider provider = Backends.open(c, userName, password, telemetry);
         try {
-            return new JmsAwsConnection(c, provider);
+            return new JmsAwsConnection(c, provider, telemetry);
         } catch (JMSException | RuntimeException e) {
             provider.close();
             throw e;

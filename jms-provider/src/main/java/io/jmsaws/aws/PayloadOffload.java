@@ -127,7 +127,7 @@ final class PayloadOffload implements AutoCloseable {
             attributes.put(LEGACY_SIZE_ATTRIBUTE, MessageAttributeValue.builder().dataType("Number").stringValue(Integer.toString(body.length)).build());
             String pointerBody = pointer.toJson();
             out = new OutboundMessage(pointerBody, attributes, m.groupId(), m.deduplicationId(), m.delaySeconds(),
-                    WireCodec.sizeOf(pointerBody, attributes));
+                    WireCodec.sizeOf(pointerBody, attributes), m.traceHeader());
         }
         WireCodec.checkSize(out, target);
         return out;

@@ -187,7 +187,17 @@ public final class SqsProvider implements Provider {
 
     @Override
     public CompletableFuture<String> send(ResolvedDestination destination, EncodedMessage message, Urgency urgency) {
-        OutboundMessage out = (OutboundMessage) message;
+        long start = System.nanoTime();
+        CompletableFuture<String> sent = sendOne(destination, (OutboundMessage) message, urgency);
+        sent.thenRun(() -> metrics().sent(destination.serviceName(), 1, System.nanoTime() - start));
+        return sent;
+    }
+
+    private io.jmsaws.telemetry.MessagingMetrics metrics() {
+        return transport.telemetry().metrics();
+    }
+
+    private CompletableFuture<String> sendOne(ResolvedDestination destination, OutboundMessage out, Urgency urgency) {
         if (destination instanceof TopicInfo t) {
             // asynchronous sends to a standard topic share PublishBatch requests; the others are one Publish each, at once
             boolean batched = urgency == Urgency.BATCHED && !t.fifo();
@@ -205,8 +215,10 @@ public final class SqsProvider implements Provider {
     public void sendAll(ResolvedDestination destination, List<EncodedMessage> messages) throws JMSException {
         List<OutboundMessage> out = new ArrayList<>(messages.size());
         for (EncodedMessage m : messages) out.add((OutboundMessage) m);
+        long start = System.nanoTime();
         if (destination instanceof QueueInfo q) transport.sendAll(q, out);
         else transport.publishAll((TopicInfo) destination, out);
+        metrics().sent(destination.serviceName(), out.size(), System.nanoTime() - start);
     }
 
     // ------------------------------------------------------------------------------------ receiving and settling
@@ -245,9 +257,13 @@ public final class SqsProvider implements Provider {
     /** Decoding is lenient: a message it cannot decode is a bug, not bad input. It is left to SQS (redelivery, then redrive). */
     private List<InboundMessage> decode(List<Message> messages, JmsAwsDestination deliveredAs, QueueInfo queue) {
         List<InboundMessage> decoded = new ArrayList<>(messages.size());
+        long now = System.currentTimeMillis();
         for (Message m : messages) {
             try {
-                decoded.add(new InboundMessage(m.receiptHandle(), m.messageId(), WireCodec.decode(m, deliveredAs, trustedPackages)));
+                JmsAwsMessage message = WireCodec.decode(m, deliveredAs, trustedPackages);
+                long sentAt = message.getJMSTimestamp();
+                metrics().received(queue.serviceName(), message.getJMSRedelivered(), sentAt > 0 ? now - sentAt : 0);
+                decoded.add(new InboundMessage(m.receiptHandle(), m.messageId(), message));
             } catch (JMSException | RuntimeException e) {
                 LOG.error("cannot decode message {} of {}: {}; it is left for redelivery", m.messageId(), queue, e.toString());
                 LOG.debug("decoding failure", e);

@@ -6,6 +6,7 @@ import io.jmsaws.config.JmsAwsConfig;
 import io.jmsaws.config.Option;
 import io.jmsaws.wire.OutboundMessage;
 import io.jmsaws.limits.SqsLimits;
+import io.jmsaws.telemetry.Telemetry;
 import jakarta.jms.JMSException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,9 @@ public final class SqsTransport implements AutoCloseable {
 
     private final SqsAsyncClient sqs;
     private final SnsAsyncClient sns;
+    /** On AWS, the synchronous client for senders that block anyway; else null. */
+    private final software.amazon.awssdk.services.sqs.SqsClient blockingSqs;
+    private final Telemetry telemetry;
     /** The shared AWS clients this transport uses, or null (embedded backend, or a client someone else owns). */
     private final AwsClients shared;
     private final SqsAsyncBatchManager batches;
@@ -67,11 +71,14 @@ public final class SqsTransport implements AutoCloseable {
     }
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
-    private SqsTransport(SqsAsyncClient sqs, SnsAsyncClient sns, AwsClients shared, JmsAwsConfig config, Capabilities capabilities) {
+    private SqsTransport(SqsAsyncClient sqs, SnsAsyncClient sns, AwsClients shared, JmsAwsConfig config, Capabilities capabilities,
+                         Telemetry telemetry) {
         unterminated().add(terminated);
         terminated.whenComplete((r, e) -> unterminated().remove(terminated));
-        this.sqs = sqs;
-        this.sns = sns;
+        this.telemetry = telemetry;
+        this.sqs = InstrumentedClients.sqs(sqs, telemetry); // every request counted; sends and receives traced
+        this.sns = InstrumentedClients.sns(sns, telemetry);
+        this.blockingSqs = shared == null ? null : InstrumentedClients.sqs(shared.blockingSqs, telemetry);
         this.shared = shared;
         this.cancelsReceives = capabilities.cancelsReceives();
         this.description = config.toString();
@@ -84,17 +91,18 @@ public final class SqsTransport implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
         this.scheduler = timer;
         int window = config.getInt(Option.BATCH_WINDOW_MILLIS);
-        this.batches = SqsAsyncBatchManager.builder().client(sqs).scheduledExecutor(scheduler)
+        this.batches = SqsAsyncBatchManager.builder().client(this.sqs).scheduledExecutor(scheduler)
                 .overrideConfiguration(b -> b.maxBatchSize(SqsLimits.MAX_BATCH_ENTRIES)
                         .sendRequestFrequency(Duration.ofMillis(Math.max(1, window))))
                 .build();
         // on AWS, the synchronous client (in the sender's thread); elsewhere the asynchronous one, waited for
-        this.coalescer = new SendCoalescer(shared != null ? SendCoalescer.BlockingSqs.of(shared.blockingSqs) : SendCoalescer.BlockingSqs.of(sqs),
+        this.coalescer = new SendCoalescer(shared != null ? SendCoalescer.BlockingSqs.of(blockingSqs) : SendCoalescer.BlockingSqs.of(this.sqs),
                 config.getInt(Option.MAX_SENDS_IN_FLIGHT));
-        this.directory = new QueueDirectory(sqs, config.get(Option.QUEUE_PREFIX), config.getBoolean(Option.AUTO_CREATE),
+        this.directory = new QueueDirectory(this.sqs, config.get(Option.QUEUE_PREFIX), config.getBoolean(Option.AUTO_CREATE),
                 config.get(Option.FIFO_DEFAULT_GROUP_ID));
-        this.publisher = sns == null ? null : new SnsPublisher(sns, this::track, new PublishBuffer(sns, scheduler, window, this::track));
-        this.topics = sns == null ? null : new TopicDirectory(sns, config.get(Option.QUEUE_PREFIX), config.getBoolean(Option.AUTO_CREATE),
+        this.publisher = sns == null ? null
+                : new SnsPublisher(this.sns, this::track, new PublishBuffer(this.sns, scheduler, window, this::track));
+        this.topics = sns == null ? null : new TopicDirectory(this.sns, config.get(Option.QUEUE_PREFIX), config.getBoolean(Option.AUTO_CREATE),
                 config.get(Option.FIFO_DEFAULT_GROUP_ID));
     }
 
@@ -102,25 +110,26 @@ public final class SqsTransport implements AutoCloseable {
      * A transport on clients of an in-process backend (the embedded one): closing the transport
      * leaves them to their owner.
      */
-    public static SqsTransport inProcess(JmsAwsConfig config, SqsAsyncClient sqs, SnsAsyncClient sns) {
-        return new SqsTransport(sqs, sns, null, config, Capabilities.IN_PROCESS);
+    public static SqsTransport inProcess(JmsAwsConfig config, SqsAsyncClient sqs, SnsAsyncClient sns, Telemetry telemetry) {
+        return new SqsTransport(sqs, sns, null, config, Capabilities.IN_PROCESS, telemetry);
     }
 
     /** A transport on a client someone else owns (closing the transport leaves the client open). */
     public static SqsTransport wrap(JmsAwsConfig config, SqsAsyncClient client) {
-        return new SqsTransport(client, null, null, config, Capabilities.HTTP);
+        return new SqsTransport(client, null, null, config, Capabilities.HTTP, Telemetry.untraced());
     }
 
     /**
      * SQS and SNS clients for AWS (or compatible endpoints), shared with the other connections that
      * have the same settings; {@code user}/{@code password} are an access key id and secret.
      */
-    public static SqsTransport aws(JmsAwsConfig config, String user, String password) throws JMSException {
+    public static SqsTransport aws(JmsAwsConfig config, String user, String password, Telemetry telemetry) throws JMSException {
         AwsClients clients = AwsClients.acquire(config, user, password);
-        return new SqsTransport(clients.sqs, clients.sns, clients, config, Capabilities.HTTP);
+        return new SqsTransport(clients.sqs, clients.sns, clients, config, Capabilities.HTTP, telemetry);
     }
 
     public SqsAsyncClient client() { return sqs; }
+    public Telemetry telemetry() { return telemetry; }
     public QueueDirectory directory() { return directory; }
 
     public SnsAsyncClient sns() {
@@ -310,7 +319,7 @@ public final class SqsTransport implements AutoCloseable {
 
     private CompletableFuture<DeleteMessageBatchResponse> blockingDelete(String url, List<DeleteMessageBatchRequestEntry> batch) {
         try {
-            return CompletableFuture.completedFuture(shared.blockingSqs.deleteMessageBatch(b -> b.queueUrl(url).entries(batch)));
+            return CompletableFuture.completedFuture(blockingSqs.deleteMessageBatch(b -> b.queueUrl(url).entries(batch)));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e); // reported with the others, below
         }

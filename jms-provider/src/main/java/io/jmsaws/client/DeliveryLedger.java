@@ -93,7 +93,10 @@ final class DeliveryLedger {
 
     /** Gives messages the application saw back for redelivery, after the redelivery delay (with the FIFO pull-back). */
     void redeliver(List<ReceivedMessage> messages) {
-        for (ReceivedMessage r : messages) hide(r, redeliveryPolicy.delaySeconds(deliveryCount(r)));
+        for (ReceivedMessage r : messages) {
+            settlement.countIfDeadLettered(r);
+            hide(r, redeliveryPolicy.delaySeconds(deliveryCount(r)));
+        }
         for (ReceivedMessage r : messages) {
             if (r.queue.fifo()) release(buffered.takeBufferedOfGroup(r.queue, groupOf(r)));
         }

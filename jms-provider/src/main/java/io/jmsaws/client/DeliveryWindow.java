@@ -20,7 +20,7 @@ final class DeliveryWindow {
         long now = System.currentTimeMillis();
         long expiration = expirationOf(r.message);
         if (expiration != 0 && expiration <= now) {
-            settlement.delete(r);
+            settlement.expire(r);
             return false;
         }
         long due = deliveryTimeOf(r.message);

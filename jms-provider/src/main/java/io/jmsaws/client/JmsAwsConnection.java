@@ -8,6 +8,7 @@ import io.jmsaws.destination.JmsAwsTemporaryQueue;
 import io.jmsaws.destination.JmsAwsTemporaryTopic;
 import io.jmsaws.message.TrustedPackages;
 import io.jmsaws.provider.Provider;
+import io.jmsaws.telemetry.Telemetry;
 import jakarta.jms.ConnectionConsumer;
 import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.Destination;
@@ -44,6 +45,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection {
 
     private final JmsAwsConfig config;
     private final Provider provider;
+    private final Telemetry telemetry;
     private final VisibilityKeeper keeper;
     private final Settlement settlement;
     private final ExecutorService pool;
@@ -78,11 +80,12 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection {
     private volatile ExceptionListener exceptionListener;
     private volatile JmsAwsSession.Domain domain = JmsAwsSession.Domain.UNIFIED;
 
-    public JmsAwsConnection(JmsAwsConfig config, Provider provider) throws JMSException {
+    public JmsAwsConnection(JmsAwsConfig config, Provider provider, Telemetry telemetry) throws JMSException {
         this.config = config;
         this.provider = provider;
-        this.keeper = new VisibilityKeeper(provider, config.getBoolean(Option.EXTEND_VISIBILITY));
-        this.settlement = new Settlement(keeper, provider);
+        this.telemetry = telemetry;
+        this.keeper = new VisibilityKeeper(provider, config.getBoolean(Option.EXTEND_VISIBILITY), telemetry.metrics());
+        this.settlement = new Settlement(keeper, provider, telemetry.metrics());
         this.trustedPackages = config.trustedPackages();
         this.redeliveryPolicy = RedeliveryPolicy.from(config);
         this.subscriptions = new SubscriptionConsumers(provider, config.get(Option.QUEUE_PREFIX));
@@ -102,6 +105,7 @@ public class JmsAwsConnection implements QueueConnection, TopicConnection {
     }
 
     Provider provider() { return provider; }
+    Telemetry telemetry() { return telemetry; }
     VisibilityKeeper keeper() { return keeper; }
     Settlement settlement() { return settlement; }
     ExecutorService pool() { return pool; }

@@ -5,6 +5,7 @@ import io.jmsaws.destination.JmsAwsQueue;
 import io.jmsaws.message.JmsAwsMessage;
 import io.jmsaws.selector.Selector;
 import io.jmsaws.provider.QueueInfo;
+import io.jmsaws.telemetry.Tracing;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -30,6 +31,8 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
     /** What the application consumes from: the queue, or the topic whose subscription queue this reads. */
     private final JmsAwsDestination destination;
     private final JmsAwsQueue queue;
+    /** The SQS name of that queue: what its spans are named by. */
+    private final String queueName;
     private final Selector selector;
     private final boolean noLocal;
     private final SubscriptionConsumers.Handle subscription;
@@ -42,6 +45,7 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         this.session = session;
         this.destination = destination;
         this.queue = info.queue();
+        this.queueName = info.serviceName();
         this.selector = selector;
         this.noLocal = noLocal;
         this.subscription = subscription;
@@ -153,9 +157,14 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
             return false;
         }
         session.ledger().delivered(r);
-        try {
-            l.onMessage(r.message);
-            session.ledger().deliveryCompleted(r);
+        try (Tracing.Delivery span = traceDelivery(r.message)) {
+            try {
+                l.onMessage(r.message);
+                session.ledger().deliveryCompleted(r);
+            } catch (RuntimeException | Error e) {
+                span.failed(e);
+                throw e;
+            }
         } catch (RuntimeException | Error e) {
             // one line for the operator, saying what happens next; the stack trace at DEBUG
             LOG.warn("the MessageListener of {} threw {} on message {}; {}", queue, e.toString(), messageIdOf(r), session.ledger().afterGivingBack(r));
@@ -164,6 +173,17 @@ public class JmsAwsMessageConsumer implements QueueReceiver, TopicSubscriber {
         }
         prefetcher.fetchIfWanted();
         return true;
+    }
+
+    /**
+     * A process span for delivering {@code message} (received by this consumer), current on the
+     * calling thread until closed: the listener's sends continue the message's trace. The resource
+     * adapter wraps its MDB deliveries in it.
+     */
+    public Tracing.Delivery traceDelivery(jakarta.jms.Message message) {
+        if (!(message instanceof io.jmsaws.message.JmsAwsMessage m)) return Tracing.Delivery.NONE;
+        return session.connection().telemetry().tracing().process(Tracing.MessagingSystem.SQS, queueName, m.getJMSMessageID(),
+                m.traceContext());
     }
 
     private static String messageIdOf(ReceivedMessage r) {

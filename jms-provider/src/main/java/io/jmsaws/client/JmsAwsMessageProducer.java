@@ -18,6 +18,8 @@ import jakarta.jms.QueueSender;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 
+import io.jmsaws.telemetry.Tracing;
+
 import java.util.UUID;
 
 /**
@@ -156,8 +158,15 @@ public class JmsAwsMessageProducer implements QueueSender, TopicPublisher {
             local.setOriginConnectionId(session.connection().id());
             local.setOriginClientId(session.connection().clientIdOrNull());
         }
+        // the create span: the message carries its context (a forwarded message gets its own, never the one it arrived with)
+        local.setTraceContext(session.connection().telemetry().tracing().create(systemOf(resolved), resolved.serviceName(),
+                local.getJMSMessageID()));
         java.util.concurrent.CompletableFuture<Void> completion = session.send(resolved, session.provider().encode(local, resolved), message, listener);
         if (completion != null) lastCompletion = completion;
+    }
+
+    static Tracing.MessagingSystem systemOf(ResolvedDestination d) {
+        return d instanceof io.jmsaws.provider.TopicInfo ? Tracing.MessagingSystem.SNS : Tracing.MessagingSystem.SQS;
     }
 
     private static void checkDeliveryMode(int mode) throws JMSException {

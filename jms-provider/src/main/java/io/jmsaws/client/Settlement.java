@@ -2,6 +2,7 @@ package io.jmsaws.client;
 
 import io.jmsaws.provider.Provider;
 import io.jmsaws.provider.QueueInfo;
+import io.jmsaws.telemetry.MessagingMetrics;
 import jakarta.jms.JMSException;
 
 import java.util.ArrayList;
@@ -19,18 +20,39 @@ import java.util.concurrent.CompletableFuture;
 final class Settlement {
     private final VisibilityKeeper keeper;
     private final Provider provider;
+    private final MessagingMetrics metrics;
 
-    Settlement(VisibilityKeeper keeper, Provider provider) {
+    Settlement(VisibilityKeeper keeper, Provider provider, MessagingMetrics metrics) {
         this.keeper = keeper;
         this.provider = provider;
+        this.metrics = metrics;
     }
 
     /** A batched delete (it may wait for the batching window). */
     CompletableFuture<Void> delete(ReceivedMessage r) {
+        return delete(r, true);
+    }
+
+    /** Deleted unseen: past its JMSExpiration. */
+    CompletableFuture<Void> expire(ReceivedMessage r) {
+        metrics.expired(r.queue.serviceName());
+        return delete(r, false);
+    }
+
+    private CompletableFuture<Void> delete(ReceivedMessage r, boolean acknowledged) {
         keeper.release(r.lease);
         CompletableFuture<Void> deleted = provider.delete(r.queue, r.receiptHandle);
-        deleted.thenRun(() -> UnseenReturns.settled(r)); // only once gone: a failed delete's redelivery still counts its unseen returns
+        deleted.thenRun(() -> {
+            UnseenReturns.settled(r); // only once gone: a failed delete's redelivery still counts its unseen returns
+            if (acknowledged) metrics.acknowledged(r.queue.serviceName(), 1);
+        });
         return deleted;
+    }
+
+    /** A failed delivery given back at its queue's maxReceiveCount is counted: SQS moves it to the dead-letter queue. */
+    void countIfDeadLettered(ReceivedMessage r) {
+        io.jmsaws.provider.DeadLetterRule rule = r.queue.deadLetter();
+        if (rule != null && r.receiveCount >= rule.maxReceiveCount()) metrics.deadLettered(r.queue.serviceName());
     }
 
     /** Visible again after {@code seconds}, batched. */
@@ -57,5 +79,6 @@ final class Settlement {
         }
         provider.deleteAll(byQueue);
         messages.forEach(UnseenReturns::settled);
+        byQueue.forEach((q, handles) -> metrics.acknowledged(q.serviceName(), handles.size()));
     }
 }

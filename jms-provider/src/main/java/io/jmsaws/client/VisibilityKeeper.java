@@ -3,6 +3,7 @@ package io.jmsaws.client;
 import io.jmsaws.provider.Provider;
 import io.jmsaws.provider.QueueInfo;
 import io.jmsaws.limits.SqsLimits;
+import io.jmsaws.telemetry.MessagingMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,24 +50,26 @@ final class VisibilityKeeper implements AutoCloseable {
 
     private final Provider provider;
     private final boolean extend;
+    private final MessagingMetrics metrics;
     private final Set<Lease> leases = ConcurrentHashMap.newKeySet();
     private final ScheduledFuture<?> ticker;
 
-    VisibilityKeeper(Provider provider, boolean extend) {
+    VisibilityKeeper(Provider provider, boolean extend, MessagingMetrics metrics) {
         this.provider = provider;
         this.extend = extend;
+        this.metrics = metrics;
         this.ticker = provider.scheduler().scheduleWithFixedDelay(io.jmsaws.util.Tasks.surviving("extending visibility timeouts", LOG, this::tick),
                 TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     Lease hold(QueueInfo queue, String receiptHandle, long receivedAt) {
         Lease lease = new Lease(queue, receiptHandle, queue.visibilityTimeout(), receivedAt);
-        leases.add(lease);
+        if (leases.add(lease)) metrics.held(queue.serviceName(), 1);
         return lease;
     }
 
     void release(Lease lease) {
-        if (lease != null) leases.remove(lease);
+        if (lease != null && leases.remove(lease)) metrics.held(lease.queue.serviceName(), -1);
     }
 
     int size() {
@@ -97,6 +100,7 @@ final class VisibilityKeeper implements AutoCloseable {
             extended.whenComplete((r, e) -> {
                 if (e == null) {
                     lease.deadline = requestedAt + lease.visibilitySeconds * 1000L;
+                    metrics.visibilityExtended(lease.queue.serviceName());
                 } else if (leases.contains(lease)) {
                     lease.lost = true;
                     LOG.warn("could not extend the visibility of a message of {} ({}); it may be delivered again", lease.queue, e.toString());
@@ -109,6 +113,6 @@ final class VisibilityKeeper implements AutoCloseable {
     @Override
     public void close() {
         ticker.cancel(false);
-        leases.clear();
+        for (Lease lease : leases) release(lease);
     }
 }

@@ -50,6 +50,8 @@ public enum Option {
     FIFO_DEFAULT_GROUP_ID("fifoDefaultGroupId", "default"),
     BATCH_WINDOW_MILLIS("batchWindowMillis", "20"),
     EXTEND_VISIBILITY("extendVisibility", "true"),
+    /** Spans through OpenTelemetry when its API is on the class path (see README, Observability); false: none, and messages carry no trace context. */
+    TRACING("tracing", "true"),
     MAX_ATTEMPTS("maxAttempts", "4"),
     REDELIVERY_DELAY("redeliveryDelay", "0"),
     REDELIVERY_BACKOFF("redeliveryBackoff", "2.0"),
@@ -106,7 +108,7 @@ public enum Option {
                 throw new IllegalArgumentException("option 'redeliveryBackoff' must be a number from 1.0 to 100.0, not '" + value + "'");
             }
             case PAYLOAD_THRESHOLD -> intRange(value, 0, 1_048_576);
-            case AUTO_CREATE, EXTEND_VISIBILITY, READ_AHEAD, FAIR_QUEUES, PAYLOAD_ALWAYS, PAYLOAD_DELETE -> {
+            case AUTO_CREATE, EXTEND_VISIBILITY, TRACING, READ_AHEAD, FAIR_QUEUES, PAYLOAD_ALWAYS, PAYLOAD_DELETE -> {
                 if (!"true".equalsIgnoreCase(value) && !"false".equalsIgnoreCase(value)) {
                     throw new IllegalArgumentException("option '" + key + "' must be true or false, not '" + value + "'");
                 }

@@ -111,6 +111,7 @@ final class EmbeddedQueue {
         // a standard queue keeps a MessageGroupId too (fair queues, since July 2025): it shares throughput, it does not order
         StoredMessage m = new StoredMessage(id, nextSeq++, spec.body(), spec.attributes(), now, spec.groupId(),
                 dedupId, sequenceNumber, md5, now + delaySeconds * 1000L);
+        m.traceHeader = spec.traceHeader();
         add(m);
         return new SendResult(id, sequenceNumber, md5);
     }
@@ -123,6 +124,7 @@ final class EmbeddedQueue {
             StoredMessage m = new StoredMessage(original.id, nextSeq++, original.body, original.attributes,
                     original.sentTimestamp, original.groupId, original.deduplicationId,
                     fifo ? String.format("%020d", server.nextSequenceNumber()) : null, original.md5OfBody, now);
+            m.traceHeader = original.traceHeader;
             add(m);
             completions = serveWaiters(now);
         }

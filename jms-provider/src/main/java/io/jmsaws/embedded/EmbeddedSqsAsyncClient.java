@@ -162,7 +162,7 @@ public final class EmbeddedSqsAsyncClient implements SqsAsyncClient {
         return call(Operation.SendMessage, () -> {
             EmbeddedQueue q = server.byUrl(r.queueUrl());
             SendSpec spec = validate(q, r.messageBody(), r.messageAttributes(), r.delaySeconds(), r.messageGroupId(),
-                    r.messageDeduplicationId());
+                    r.messageDeduplicationId()).traced(r.messageSystemAttributes());
             SendResult result = q.send(spec);
             return SendMessageResponse.builder().messageId(result.messageId()).sequenceNumber(result.sequenceNumber())
                     .md5OfMessageBody(result.md5OfBody()).build();
@@ -182,7 +182,7 @@ public final class EmbeddedSqsAsyncClient implements SqsAsyncClient {
             for (SendMessageBatchRequestEntry e : r.entries()) {
                 try {
                     SendResult result = q.send(validate(q, e.messageBody(), e.messageAttributes(), e.delaySeconds(),
-                            e.messageGroupId(), e.messageDeduplicationId()));
+                            e.messageGroupId(), e.messageDeduplicationId()).traced(e.messageSystemAttributes()));
                     ok.add(SendMessageBatchResultEntry.builder().id(e.id()).messageId(result.messageId())
                             .sequenceNumber(result.sequenceNumber()).md5OfMessageBody(result.md5OfBody()).build());
                 } catch (AwsServiceException ex) {

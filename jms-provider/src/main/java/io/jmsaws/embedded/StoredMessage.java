@@ -19,6 +19,8 @@ final class StoredMessage {
     final String deduplicationId;
     final String sequenceNumber;
     final String md5OfBody;
+    /** AWSTraceHeader, a system attribute given at send; or null. */
+    String traceHeader;
 
     long visibleAt;
     int receiveCount;
@@ -47,6 +49,7 @@ final class StoredMessage {
         putIf(sys, spec, MessageSystemAttributeName.SENT_TIMESTAMP, Long.toString(sentTimestamp));
         putIf(sys, spec, MessageSystemAttributeName.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP, Long.toString(firstReceiveTimestamp));
         putIf(sys, spec, MessageSystemAttributeName.SENDER_ID, "000000000000");
+        putIf(sys, spec, MessageSystemAttributeName.AWS_TRACE_HEADER, traceHeader);
         if (groupId != null) putIf(sys, spec, MessageSystemAttributeName.MESSAGE_GROUP_ID, groupId); // fair queues have it too
         if (fifo) {
             putIf(sys, spec, MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID, deduplicationId);

@@ -47,6 +47,8 @@ public class JmsAwsMessage implements Message {
     private String originConnectionId; // the connection that published it (topics: noLocal)
     private String originClientId; // and its client id, if any (durable noLocal: any connection of that id)
     private transient java.util.function.Supplier<String> outlookIfGivenBack;
+    /** The trace context it carries (set by send(), or read on receipt); not a property. */
+    private transient io.jmsaws.telemetry.TraceContext traceContext;
 
     public MessageKind kind() {
         return MessageKind.MESSAGE;
@@ -193,6 +195,10 @@ public class JmsAwsMessage implements Message {
      * 2000 ms (delivery 2, 1 more before the dead-letter queue orders-dlq)", or "SQS moves it to
      * the dead-letter queue orders-dlq (…)". For a log line about a failed delivery.
      */
+    public io.jmsaws.telemetry.TraceContext traceContext() { return traceContext; }
+
+    public void setTraceContext(io.jmsaws.telemetry.TraceContext context) { this.traceContext = context; }
+
     public String outlookIfGivenBack() {
         java.util.function.Supplier<String> o = outlookIfGivenBack;
         return o == null ? "it will be delivered again" : o.get();

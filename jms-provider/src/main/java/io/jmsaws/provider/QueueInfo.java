@@ -17,6 +17,11 @@ public record QueueInfo(JmsAwsQueue queue, String url, boolean fifo, int maxMess
         implements ResolvedDestination {
 
     @Override
+    public String serviceName() {
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    @Override
     public String toString() {
         return queue.toString();
     }

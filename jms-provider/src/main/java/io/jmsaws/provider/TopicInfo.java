@@ -22,6 +22,11 @@ public record TopicInfo(JmsAwsDestination topic, String arn, boolean fifo, Strin
     }
 
     @Override
+    public String serviceName() {
+        return arn.substring(arn.lastIndexOf(':') + 1);
+    }
+
+    @Override
     public String toString() {
         return topic.toString();
     }

@@ -45,6 +45,11 @@ public record SendTarget(String displayName, boolean fifo, int maxMessageSize, S
                 false, false, true);
     }
 
+    /** An SNS topic (only topics' subscriptions filter): Publish takes no message system attributes. */
+    public boolean topic() {
+        return snsFilters;
+    }
+
     /** An SQS queue: DelaySeconds where the queue type has it, no SNS filter policies. */
     public SendTarget(String displayName, boolean fifo, int maxMessageSize, String defaultGroupId, boolean contentBasedDeduplication) {
         this(displayName, fifo, maxMessageSize, defaultGroupId, contentBasedDeduplication, !fifo, false);

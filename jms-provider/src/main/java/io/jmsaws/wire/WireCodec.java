@@ -12,6 +12,7 @@ import io.jmsaws.message.JmsAwsStreamMessage;
 import io.jmsaws.message.JmsAwsTextMessage;
 import io.jmsaws.message.MessageKind;
 import io.jmsaws.message.TrustedPackages;
+import io.jmsaws.telemetry.TraceContext;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
@@ -80,6 +81,8 @@ public final class WireCodec {
         headers.put(WireHeaders.REPLY_TO, replyToCode(m.getJMSReplyTo()));
         headers.put(WireHeaders.ORIGIN_CONNECTION, m.originConnectionId());
         headers.put(WireHeaders.ORIGIN_CLIENT_ID, m.originClientId());
+        TraceContext trace = m.traceContext();
+        if (trace != null) headers.put(WireHeaders.TRACE_PARENT, trace.traceparent()).put(WireHeaders.TRACE_STATE, trace.tracestate());
 
         String body = encodeBody(m, headers);
 
@@ -127,7 +130,9 @@ public final class WireCodec {
             delaySeconds = (int) ((delay + 999) / 1000);
         }
 
-        OutboundMessage out = new OutboundMessage(body, attributes, groupId, dedupId, delaySeconds, sizeOf(body, attributes));
+        // X-Ray's header for Lambda and X-Ray: an SQS system attribute, outside the size and the ten attributes; SNS takes none
+        String traceHeader = trace == null || target.topic() ? null : trace.awsTraceHeader();
+        OutboundMessage out = new OutboundMessage(body, attributes, groupId, dedupId, delaySeconds, sizeOf(body, attributes), traceHeader);
         if (!target.offloading()) checkSize(out, target);
         return out;
     }

@@ -15,6 +15,7 @@ import io.jmsaws.message.JmsAwsStreamMessage;
 import io.jmsaws.message.JmsAwsTextMessage;
 import io.jmsaws.message.MessageKind;
 import io.jmsaws.message.TrustedPackages;
+import io.jmsaws.telemetry.TraceContext;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
@@ -85,6 +86,10 @@ final class WireDecoder {
             MessageAttributeValue replyName = attrs.get(AWS_REPLY_TO_QUEUE_NAME);
             if (replyName != null) m.setJMSReplyTo(new JmsAwsQueue(replyName.stringValue()));
         }
+        // the W3C context jms-aws wrote is authoritative; AWSTraceHeader continues traces of Lambda, SNS, EventBridge producers
+        TraceContext trace = new TraceContext(headers == null ? null : headers.get(WireHeaders.TRACE_PARENT),
+                headers == null ? null : headers.get(WireHeaders.TRACE_STATE), sys.get(MessageSystemAttributeName.AWS_TRACE_HEADER));
+        if (!trace.isEmpty()) m.setTraceContext(trace);
         MessageAttributeValue corr = attrs.get(AWS_CORRELATION_ID);
         if (corr != null) m.setJMSCorrelationID(corr.stringValue());
         m.setJMSDestination(from);

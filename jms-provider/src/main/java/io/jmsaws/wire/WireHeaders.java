@@ -26,6 +26,9 @@ public final class WireHeaders {
     public static final String ORIGIN_CONNECTION = "cn";
     /** The publishing connection's client id: a durable noLocal subscription drops what any connection of that id published. */
     public static final String ORIGIN_CLIENT_ID = "ci";
+    /** W3C trace context of the message's create span: here, it costs no attribute and survives SNS. */
+    public static final String TRACE_PARENT = "tp";
+    public static final String TRACE_STATE = "tst";
 
     private final Map<String, String> fields;
 
@@ -58,6 +61,25 @@ public final class WireHeaders {
             sb.append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
         }
         return sb.toString();
+    }
+
+    /**
+     * The W3C trace context in a message's encoded headers, with the X-Ray header it came with;
+     * null when there is none or the headers cannot be read (tracing never fails a request).
+     */
+    public static io.jmsaws.telemetry.TraceContext traceOf(String encoded, String awsTraceHeader) {
+        String traceparent = null, tracestate = null;
+        if (encoded != null) {
+            try {
+                WireHeaders h = decode(encoded);
+                traceparent = h.get(TRACE_PARENT);
+                tracestate = h.get(TRACE_STATE);
+            } catch (RuntimeException malformed) {
+                // not jms-aws's format: only the X-Ray header, if any
+            }
+        }
+        io.jmsaws.telemetry.TraceContext c = new io.jmsaws.telemetry.TraceContext(traceparent, tracestate, awsTraceHeader);
+        return c.isEmpty() ? null : c;
     }
 
     public static WireHeaders decode(String encoded) {

@@ -51,9 +51,10 @@ class LayeringTest {
 
     @Test
     void theJmsLayerUsesOnlyTheSeamAndTheValuesBesideIt() {
-        Set<String> allowed = Set.of("provider", "message", "destination", "selector", "config", "policy", "limits", "util");
+        Set<String> allowed = Set.of("provider", "message", "destination", "selector", "config", "policy", "limits", "util", "telemetry");
         assertThat(USES.get("client")).as("what client/ refers to").isSubsetOf(allowed);
-        for (String value : List.of("provider", "message", "destination", "selector", "config", "policy", "limits", "util")) {
+        for (String value : List.of("provider", "message", "destination", "selector", "config", "policy", "limits", "util", "telemetry",
+                "telemetry.otel")) {
             assertThat(USES.getOrDefault(value, Set.of())).as("what %s/ refers to", value).doesNotContain("software.amazon", "aws", "wire", "embedded");
         }
     }

@@ -63,7 +63,7 @@ class PublishBufferTest {
     }
 
     private static OutboundMessage message(int n) {
-        return new OutboundMessage("body " + n, Map.of(), null, null, 0, 10);
+        return new OutboundMessage("body " + n, Map.of(), null, null, 0, 10, null);
     }
 
     private static PublishBatchResponse allPublished(PublishBatchRequest r) {

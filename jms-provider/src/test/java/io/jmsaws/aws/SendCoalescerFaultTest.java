@@ -53,7 +53,7 @@ class SendCoalescerFaultTest {
     }
 
     private static OutboundMessage message(int n) {
-        return new OutboundMessage("body " + n, Map.of(), null, null, 0, 10);
+        return new OutboundMessage("body " + n, Map.of(), null, null, 0, 10, null);
     }
 
     /** One lone send under way, three senders in line behind it, then the batch carrying those three fails as given. */

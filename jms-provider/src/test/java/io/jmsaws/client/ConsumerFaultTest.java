@@ -57,7 +57,7 @@ class ConsumerFaultTest {
 
     private Session open(SqsAsyncClient client) throws JMSException {
         JmsAwsConfig config = JmsAwsConfig.parse("embedded://consumer-faults?waitTimeSeconds=1");
-        connection = new JmsAwsConnection(config, new SqsProvider(config, SqsTransport.wrap(config, client)));
+        connection = new JmsAwsConnection(config, new SqsProvider(config, SqsTransport.wrap(config, client)), io.jmsaws.telemetry.Telemetry.untraced());
         connection.start();
         return connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
     }

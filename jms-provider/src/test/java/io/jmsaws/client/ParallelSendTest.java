@@ -92,7 +92,7 @@ class ParallelSendTest {
 
     private JmsAwsConnection open(String options) throws JMSException {
         JmsAwsConfig config = JmsAwsConfig.parse("embedded://parallel-sends?waitTimeSeconds=1" + options);
-        connection = new JmsAwsConnection(config, new SqsProvider(config, SqsTransport.wrap(config, slowSends())));
+        connection = new JmsAwsConnection(config, new SqsProvider(config, SqsTransport.wrap(config, slowSends())), io.jmsaws.telemetry.Telemetry.untraced());
         connection.start();
         return connection;
     }

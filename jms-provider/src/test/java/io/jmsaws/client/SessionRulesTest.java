@@ -34,7 +34,8 @@ class SessionRulesTest {
     private JmsAwsConnection connection;
 
     private Session open(int mode, String options) throws JMSException {
-        connection = new JmsAwsConnection(JmsAwsConfig.parse("embedded://session-rules" + (options.isEmpty() ? "" : "?" + options)), provider);
+        connection = new JmsAwsConnection(JmsAwsConfig.parse("embedded://session-rules" + (options.isEmpty() ? "" : "?" + options)), provider,
+                io.jmsaws.telemetry.Telemetry.untraced());
         connection.start();
         return connection.createSession(mode);
     }

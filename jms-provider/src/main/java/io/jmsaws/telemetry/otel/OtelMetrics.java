@@ -1,0 +1,63 @@
+package io.jmsaws.telemetry.otel;
+
+import io.jmsaws.telemetry.MessagingMetrics;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.ObservableLongMeasurement;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.function.ToLongFunction;
+
+/**
+ * The counts of {@link MessagingMetrics} as OpenTelemetry asynchronous instruments, read at each
+ * collection: semantic-convention names where the conventions have one
+ * ({@code messaging.client.sent.messages}, {@code messaging.client.consumed.messages}), names under
+ * {@code jmsaws.} for what they have not. Registered once per OpenTelemetry instance.
+ */
+public final class OtelMetrics {
+    private static final AttributeKey<String> DESTINATION = OtelTracing.DESTINATION;
+    private static final Set<OpenTelemetry> REGISTERED = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+    private OtelMetrics() {
+    }
+
+    /** Registers the instruments with this instance, unless done before. */
+    public static void register(OpenTelemetry otel, MessagingMetrics metrics) {
+        if (!REGISTERED.add(otel)) return;
+        Meter meter = otel.meterBuilder(OtelTracing.SCOPE).setSchemaUrl(OtelTracing.SCHEMA_URL).build();
+        counter(meter, metrics, "messaging.client.sent.messages", "Messages whose send SQS or SNS confirmed", MessagingMetrics.Destination::sent);
+        counter(meter, metrics, "messaging.client.consumed.messages", "Messages ReceiveMessage delivered to this process",
+                MessagingMetrics.Destination::received);
+        counter(meter, metrics, "jmsaws.messages.acknowledged", "Received messages deleted after acknowledgement or commit",
+                MessagingMetrics.Destination::acknowledged);
+        counter(meter, metrics, "jmsaws.messages.redelivered", "Received messages SQS had handed out before",
+                MessagingMetrics.Destination::redelivered);
+        counter(meter, metrics, "jmsaws.messages.expired", "Messages past their JMSExpiration, deleted unseen", MessagingMetrics.Destination::expired);
+        counter(meter, metrics, "jmsaws.messages.dead_lettered", "Failed deliveries given back at maxReceiveCount (SQS moves them to the DLQ)",
+                MessagingMetrics.Destination::deadLettered);
+        counter(meter, metrics, "jmsaws.visibility.extensions", "ChangeMessageVisibility calls keeping held messages invisible",
+                MessagingMetrics.Destination::visibilityExtensions);
+        meter.upDownCounterBuilder("jmsaws.messages.held").setUnit("{message}")
+                .setDescription("Messages held invisible by consumers now (prefetched, unacknowledged, in open transactions)")
+                .buildWithCallback(m -> observe(m, metrics, MessagingMetrics.Destination::held));
+        AttributeKey<String> operation = OtelTracing.RPC_METHOD;
+        meter.counterBuilder("jmsaws.requests").setUnit("{request}").setDescription("SQS and SNS requests, by operation")
+                .buildWithCallback(m -> metrics.requests().forEach((op, n) -> m.record(n, Attributes.of(operation, op))));
+    }
+
+    private static void counter(Meter meter, MessagingMetrics metrics, String name, String description,
+                                ToLongFunction<MessagingMetrics.Destination> value) {
+        meter.counterBuilder(name).setUnit("{message}").setDescription(description).buildWithCallback(m -> observe(m, metrics, value));
+    }
+
+    private static void observe(ObservableLongMeasurement m, MessagingMetrics metrics, ToLongFunction<MessagingMetrics.Destination> value) {
+        for (Map.Entry<String, MessagingMetrics.Destination> e : metrics.destinations().entrySet()) {
+            m.record(value.applyAsLong(e.getValue()), Attributes.of(DESTINATION, e.getKey()));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.jmsaws.telemetry;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import jakarta.jms.Connection;
+import jakarta.jms.Session;
+import jakarta.jms.Topic;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The queue contract plus a topic: producer → SNS → subscription queue → listener in one trace (SNS forwards no system attribute). */
+abstract class TopicTracingContract extends TracingContract {
+
+    @Test
+    void aPublishedMessageCarriesItsTraceThroughTheSubscriptionQueue() throws Exception {
+        String name = unique("traced-topic");
+        BlockingQueue<SpanContext> inListener = new LinkedBlockingQueue<>();
+        try (Connection c = traced("").createConnection()) {
+            c.setClientID(unique("tracing-client"));
+            Session consuming = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Topic topic = consuming.createTopic(name);
+            consuming.createDurableSubscriber(topic, "audit").setMessageListener(m -> inListener.add(Span.current().getSpanContext()));
+            c.start();
+            Session sending = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            sending.createProducer(topic).send(sending.createTextMessage("published"));
+            SpanContext listener = inListener.poll(20, TimeUnit.SECONDS);
+            assertThat(listener).as("the subscriber's listener ran").isNotNull();
+
+            SpanData create = only(name, "create");
+            assertThat(create.getAttributes().get(SYSTEM)).isEqualTo("aws.sns");
+            SpanData send = only(name, "send");
+            assertThat(send.getAttributes().get(SYSTEM)).isEqualTo("aws.sns");
+            assertThat(send.getAttributes().get(RPC_METHOD)).isEqualTo("Publish");
+            assertThat(links(send, create.getSpanContext())).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream()
+                    .anyMatch(s -> s.getKind() == SpanKind.CONSUMER && s.getSpanId().equals(listener.getSpanId())));
+            SpanData process = spans.getFinishedSpanItems().stream().filter(s -> s.getSpanId().equals(listener.getSpanId())).findFirst().orElseThrow();
+            assertThat(process.getTraceId()).isEqualTo(create.getTraceId());
+            assertThat(process.getParentSpanId()).isEqualTo(create.getSpanId());
+            assertThat(process.getAttributes().get(SYSTEM)).as("read from the subscription's SQS queue").isEqualTo("aws_sqs");
+            c.createSession(false, Session.AUTO_ACKNOWLEDGE).close();
+        }
+    }
+}

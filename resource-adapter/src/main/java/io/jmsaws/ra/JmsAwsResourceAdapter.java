@@ -62,6 +62,8 @@ public class JmsAwsResourceAdapter implements ResourceAdapter, Serializable {
     private transient volatile WorkManager workManager;
     private transient volatile JmsAwsConfig config;
     private transient volatile QueueConsole console;
+    /** The metrics MXBeans (read-only: always on). */
+    private transient volatile io.jmsaws.ra.metrics.MetricsBeans metricsBeans;
     private final transient Map<ActivationKey, InboundActivation> activations = new ConcurrentHashMap<>();
 
     public String getConnectionUrl() { return connectionUrl; }
@@ -98,6 +100,9 @@ public class JmsAwsResourceAdapter implements ResourceAdapter, Serializable {
                 throw new ResourceAdapterInternalException("jms-aws resource adapter: cannot register the queue console MXBean: " + e, e);
             }
         }
+        io.jmsaws.ra.metrics.MetricsBeans beans = new io.jmsaws.ra.metrics.MetricsBeans(io.jmsaws.telemetry.MessagingMetrics.global());
+        beans.register();
+        metricsBeans = beans;
         LOG.info("jms-aws resource adapter started on {}{}", config, console != null ? " (queue console on)" : "");
     }
 
@@ -160,6 +165,9 @@ public class JmsAwsResourceAdapter implements ResourceAdapter, Serializable {
         QueueConsole openConsole = console;
         console = null;
         if (openConsole != null) openConsole.close();
+        io.jmsaws.ra.metrics.MetricsBeans beans = metricsBeans;
+        metricsBeans = null;
+        if (beans != null) beans.close();
         // one budget for the whole stop, within what servers allow an adapter (Payara: 30 s): every activation
         // stops polling first, then their deliveries are waited for together, then the SDK's threads
         long deadline = System.nanoTime() + STOP_BUDGET.toNanos();

@@ -1,5 +1,7 @@
 package io.jmsaws.ra.inbound;
 
+import io.jmsaws.client.JmsAwsMessageConsumer;
+import io.jmsaws.telemetry.Tracing;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -131,12 +133,15 @@ final class InboundSession implements Work, WorkContextProvider {
     private void deliver(MessageEndpoint endpoint, Message message) throws JMSException {
         outcome.reset();
         boolean returned = false;
+        // a process span around the whole delivery (transaction included): what the MDB sends continues the message's trace
+        Tracing.Delivery span = consumer instanceof JmsAwsMessageConsumer c ? c.traceDelivery(message) : Tracing.Delivery.NONE;
         try {
             endpoint.beforeDelivery(ON_MESSAGE);
             try {
                 ((MessageListener) endpoint).onMessage(message);
                 returned = true;
             } catch (RuntimeException | Error e) {
+                span.failed(e);
                 // one line saying what happens next (the container logs the exception itself); the stack trace at DEBUG
                 String next = message instanceof io.jmsaws.message.JmsAwsMessage m ? m.outlookIfGivenBack() : "it will be delivered again";
                 LOG.warn("jms-aws: MDB {} threw on message {} (delivery {}): {}; {}", name, message.getJMSMessageID(),
@@ -146,8 +151,11 @@ final class InboundSession implements Work, WorkContextProvider {
                 endpoint.afterDelivery();
             }
         } catch (Exception | Error e) {
+            span.failed(e);
             LOG.warn("jms-aws: delivery of message {} to {} did not complete: {}; it will be delivered again",
                     message.getJMSMessageID(), name, e.toString());
+        } finally {
+            span.close();
         }
         settle(returned);
     }

@@ -10,11 +10,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.jms.JmsAutoConfiguration;
-import org.springframework.boot.autoconfigure.jms.JmsProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jms.connection.CachingConnectionFactory;
 
 /**
@@ -23,22 +23,29 @@ import org.springframework.jms.connection.CachingConnectionFactory;
  * {@code spring.jms.cache.enabled=false}; consumers are not cached by default (a cached consumer
  * would keep what it read ahead), producers are.
  */
-@AutoConfiguration(before = JmsAutoConfiguration.class)
+@AutoConfiguration(beforeName = {JmsAwsAutoConfiguration.BOOT3_JMS_AUTO_CONFIGURATION, JmsAwsAutoConfiguration.BOOT4_JMS_AUTO_CONFIGURATION})
 @ConditionalOnClass({ConnectionFactory.class, JmsAwsConnectionFactory.class})
 @ConditionalOnMissingBean(ConnectionFactory.class)
-@EnableConfigurationProperties({JmsAwsProperties.class, JmsProperties.class})
+@EnableConfigurationProperties(JmsAwsProperties.class)
 public class JmsAwsAutoConfiguration {
+    /** Spring Boot 3's JMS auto-configuration, and Spring Boot 4's (moved to the spring-boot-jms module): ours runs before either. */
+    static final String BOOT3_JMS_AUTO_CONFIGURATION = "org.springframework.boot.autoconfigure.jms.JmsAutoConfiguration";
+    static final String BOOT4_JMS_AUTO_CONFIGURATION = "org.springframework.boot.jms.autoconfigure.JmsAutoConfiguration";
 
+    /**
+     * {@code spring.jms.cache.*} read through the Binder (relaxed names, as Spring Boot binds them) rather than
+     * through Spring Boot's {@code JmsProperties}, whose package differs between Spring Boot 3 and 4: one jar for both.
+     */
     @Bean
-    public ConnectionFactory jmsConnectionFactory(JmsAwsProperties properties, JmsProperties jms, ObjectProvider<Tracing> tracing) {
+    public ConnectionFactory jmsConnectionFactory(JmsAwsProperties properties, Environment environment, ObjectProvider<Tracing> tracing) {
         JmsAwsConnectionFactory factory = new JmsAwsConnectionFactory(properties.connectionUrl());
         tracing.ifAvailable(factory::setTracing);
-        JmsProperties.Cache cache = jms.getCache();
-        if (!cache.isEnabled()) return factory;
+        Binder binder = Binder.get(environment);
+        if (!binder.bind("spring.jms.cache.enabled", Boolean.class).orElse(true)) return factory;
         CachingConnectionFactory caching = new CachingConnectionFactory(factory);
-        caching.setCacheConsumers(cache.isConsumers());
-        caching.setCacheProducers(cache.isProducers());
-        caching.setSessionCacheSize(cache.getSessionCacheSize());
+        caching.setCacheConsumers(binder.bind("spring.jms.cache.consumers", Boolean.class).orElse(false));
+        caching.setCacheProducers(binder.bind("spring.jms.cache.producers", Boolean.class).orElse(true));
+        caching.setSessionCacheSize(binder.bind("spring.jms.cache.session-cache-size", Integer.class).orElse(1));
         return caching;
     }
 
@@ -65,14 +72,25 @@ public class JmsAwsAutoConfiguration {
         }
     }
 
-    /** With Spring Boot Actuator: the {@code jmsaws} health component. */
+    /** With Spring Boot 3's Actuator: the {@code jmsaws} health component. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.AbstractHealthIndicator")
     static class Health {
         @Bean
         @ConditionalOnMissingBean(name = "jmsawsHealthIndicator")
         JmsAwsHealthIndicator jmsawsHealthIndicator(JmsAwsProperties properties) {
             return new JmsAwsHealthIndicator(new JmsAwsConnectionFactory(properties.connectionUrl()));
+        }
+    }
+
+    /** With Spring Boot 4's health support (spring-boot-health): the same component. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.AbstractHealthIndicator")
+    static class Boot4Health {
+        @Bean
+        @ConditionalOnMissingBean(name = "jmsawsHealthIndicator")
+        JmsAwsBoot4HealthIndicator jmsawsHealthIndicator(JmsAwsProperties properties) {
+            return new JmsAwsBoot4HealthIndicator(new JmsAwsConnectionFactory(properties.connectionUrl()));
         }
     }
 }

@@ -1,12 +1,11 @@
 package io.jmsaws.spring;
 
 import io.jmsaws.JmsAwsConnectionFactory;
-import io.jmsaws.admin.DeadLetterAdmin;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
 /**
- * Health of the jms-aws backend (Spring Boot Actuator's {@code jmsaws} component): one ListQueues
+ * Health of the jms-aws backend (Spring Boot 3 Actuator's {@code jmsaws} component): one ListQueues
  * request for at most one queue — SQS answers and accepts the credentials, or the error says why.
  */
 public class JmsAwsHealthIndicator extends AbstractHealthIndicator {
@@ -19,9 +18,7 @@ public class JmsAwsHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
-        try (DeadLetterAdmin admin = DeadLetterAdmin.open(factory, null, null)) {
-            boolean any = admin.ping();
-            builder.up().withDetail("backend", factory.getConfig().toString()).withDetail("queuesListed", any ? 1 : 0);
-        }
+        boolean any = BackendPing.ping(factory);
+        builder.up().withDetail("backend", factory.getConfig().toString()).withDetail("queuesListed", any ? 1 : 0);
     }
 }

@@ -18,6 +18,9 @@ final class ServerConfig {
     /**
      * standalone.xml has no default resource adapter for MDBs (it comes with messaging-activemq,
      * absent here): name ours, so that MDBs need no {@code @ResourceAdapter}, and give MDBs a pool.
+     * The examples' MDBs do not depend on it (their jboss-ejb3.xml binds them: ExamplesOnEmbeddedTest
+     * passed with the default set to another adapter's name); the tests' own small deployments do.
+     * WildFly refuses to deploy any MDB while no default is named at all.
      */
     static void useJmsAwsForMdbs(ModelControllerClient client) throws IOException {
         ModelNode ejb3 = Operations.createAddress("subsystem", "ejb3");

@@ -1,6 +1,5 @@
 package io.jmsaws.it.large;
 
-import io.jmsaws.examples.Sender;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -20,7 +19,7 @@ import jakarta.jms.TextMessage;
         @ActivationConfigProperty(propertyName = "destination", propertyValue = "large")
 })
 public class LargeMessageMdb implements MessageListener {
-    @Resource(lookup = Sender.CONNECTION_FACTORY)
+    @Resource(lookup = "java:/jms/aws/ConnectionFactory") // a test deployment for WildFly: its name there
     private ConnectionFactory connectionFactory;
 
     @Override

@@ -24,7 +24,7 @@ public class DeadLetters {
     /** One dead letter: its text and JMSMessageID. */
     public record Letter(String messageId, String text) { }
 
-    @Resource(lookup = Sender.CONNECTION_FACTORY)
+    @Resource(name = Sender.CONNECTION_FACTORY)
     private ConnectionFactory connectionFactory;
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -22,10 +22,13 @@ import java.util.Map;
  */
 @Stateless
 public class Sender {
-    /** Bound by the RAR's ironjacamar.xml. */
-    public static final String CONNECTION_FACTORY = "java:/jms/aws/ConnectionFactory";
+    /**
+     * A standard resource reference (WEB-INF/web.xml), mapped to the server's name for the adapter's
+     * pooled ConnectionFactory by jboss-web.xml (WildFly) and glassfish-web.xml (Payara, GlassFish).
+     */
+    public static final String CONNECTION_FACTORY = "jms/ConnectionFactory";
 
-    @Resource(lookup = CONNECTION_FACTORY)
+    @Resource(name = CONNECTION_FACTORY)
     private ConnectionFactory connectionFactory;
 
     @Resource

@@ -262,7 +262,7 @@ public final class SqsProvider implements Provider {
             try {
                 JmsAwsMessage message = WireCodec.decode(m, deliveredAs, trustedPackages);
                 long sentAt = message.getJMSTimestamp();
-                metrics().received(queue.serviceName(), message.getJMSRedelivered(), sentAt > 0 ? now - sentAt : 0);
+                metrics().received(queue.serviceName(), message.getJMSRedelivered(), sentAt > 0 ? Math.max(0, now - sentAt) : -1);
                 decoded.add(new InboundMessage(m.receiptHandle(), m.messageId(), message));
             } catch (JMSException | RuntimeException e) {
                 LOG.error("cannot decode message {} of {}: {}; it is left for redelivery", m.messageId(), queue, e.toString());

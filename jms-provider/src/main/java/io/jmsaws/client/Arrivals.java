@@ -47,7 +47,7 @@ final class Arrivals {
             try {
                 switch (filter.verdict(jms)) {
                     case DELIVER -> deliverable.add(r);
-                    case DELETE -> settlement.delete(r);
+                    case DELETE -> settlement.discard(r);
                     case GIVE_BACK -> forOthers.add(r);
                 }
             } catch (RuntimeException | Error e) {

@@ -30,21 +30,25 @@ final class Settlement {
 
     /** A batched delete (it may wait for the batching window). */
     CompletableFuture<Void> delete(ReceivedMessage r) {
-        return delete(r, true);
+        return delete(r, () -> metrics.acknowledged(r.queue.serviceName(), 1));
     }
 
     /** Deleted unseen: past its JMSExpiration. */
     CompletableFuture<Void> expire(ReceivedMessage r) {
-        metrics.expired(r.queue.serviceName());
-        return delete(r, false);
+        return delete(r, () -> metrics.expired(r.queue.serviceName()));
     }
 
-    private CompletableFuture<Void> delete(ReceivedMessage r, boolean acknowledged) {
+    /** Deleted unseen: not for this consumer (noLocal, a subscription's selector); counted as neither acknowledged nor expired. */
+    CompletableFuture<Void> discard(ReceivedMessage r) {
+        return delete(r, () -> { });
+    }
+
+    private CompletableFuture<Void> delete(ReceivedMessage r, Runnable counted) {
         keeper.release(r.lease);
         CompletableFuture<Void> deleted = provider.delete(r.queue, r.receiptHandle);
         deleted.thenRun(() -> {
             UnseenReturns.settled(r); // only once gone: a failed delete's redelivery still counts its unseen returns
-            if (acknowledged) metrics.acknowledged(r.queue.serviceName(), 1);
+            counted.run();
         });
         return deleted;
     }

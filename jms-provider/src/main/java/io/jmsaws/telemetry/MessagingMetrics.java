@@ -1,5 +1,6 @@
 package io.jmsaws.telemetry;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,21 +74,36 @@ public final class MessagingMetrics {
     private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Consumer<String>> newDestinationListeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Consumer<String>> newOperationListeners = new CopyOnWriteArrayList<>();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MessagingMetrics.class);
 
     /** The instance of this class loader (the application's, or the resource adapter's). */
     public static MessagingMetrics global() {
         return io.jmsaws.util.ClassLoaderState.of(MessagingMetrics.class, MessagingMetrics::new);
     }
 
-    /** The counters of a destination, made on first use. */
-    public Destination of(String destination) {
+    /** The counters of a destination (temporary ones share {@link DestinationNames#TEMPORARY}), made on first use. */
+    public Destination of(String serviceName) {
+        String destination = DestinationNames.forTelemetry(serviceName);
         Destination d = destinations.get(destination);
         if (d != null) return d;
         Destination created = new Destination();
         d = destinations.putIfAbsent(destination, created);
         if (d != null) return d;
-        newDestinationListeners.forEach(l -> l.accept(destination));
+        notifyAll(newDestinationListeners, destination);
         return created;
+    }
+
+    /** Exporters' listeners run on the messaging path: whatever they throw must not reach it. */
+    private static void notifyAll(List<Consumer<String>> listeners, String name) {
+        for (Consumer<String> l : listeners) {
+            try {
+                l.accept(name);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("a metrics exporter failed on {} ({}); counting goes on", name, e.toString());
+                LOG.debug("metrics exporter failure", e);
+            }
+        }
     }
 
     /** Every destination counted so far, by name. */
@@ -107,23 +123,41 @@ public final class MessagingMetrics {
         newDestinationListeners.add(listener);
     }
 
+    /** Called with the name of each SQS/SNS operation as it is first counted. */
+    public void onNewOperation(Consumer<String> listener) {
+        newOperationListeners.add(listener);
+    }
+
     public void removeListener(Consumer<String> listener) {
         newDestinationListeners.remove(listener);
+        newOperationListeners.remove(listener);
     }
 
     // ------------------------------------------------------------------------------------ events
 
-    public void request(String operation) { requests.computeIfAbsent(operation, k -> new LongAdder()).increment(); }
+    public void request(String operation) {
+        LongAdder n = requests.get(operation);
+        if (n == null) {
+            LongAdder created = new LongAdder();
+            n = requests.putIfAbsent(operation, created);
+            if (n == null) {
+                n = created;
+                notifyAll(newOperationListeners, operation);
+            }
+        }
+        n.increment();
+    }
     public void sent(String destination, int messages, long latencyNanos) {
         Destination d = of(destination);
         d.sent.add(messages);
         for (int i = 0; i < messages; i++) d.sendLatency.record(latencyNanos);
     }
+    /** A received message; {@code lagMillis} negative when its send time is unknown (no sample then). */
     public void received(String destination, boolean redelivered, long lagMillis) {
         Destination d = of(destination);
         d.received.increment();
         if (redelivered) d.redelivered.increment();
-        d.receiveLag.record(lagMillis * 1_000_000L);
+        if (lagMillis >= 0) d.receiveLag.record(lagMillis * 1_000_000L);
     }
     public void acknowledged(String destination, int messages) { of(destination).acknowledged.add(messages); }
     public void expired(String destination) { of(destination).expired.increment(); }

@@ -133,7 +133,16 @@ public final class WireCodec {
         // X-Ray's header for Lambda and X-Ray: an SQS system attribute, outside the size and the ten attributes; SNS takes none
         String traceHeader = trace == null || target.topic() ? null : trace.awsTraceHeader();
         OutboundMessage out = new OutboundMessage(body, attributes, groupId, dedupId, delaySeconds, sizeOf(body, attributes), traceHeader);
-        if (!target.offloading()) checkSize(out, target);
+        if (!target.offloading()) {
+            try {
+                checkSize(out, target);
+            } catch (MessageFormatException tooLarge) {
+                if (trace == null) throw tooLarge;
+                // the trace fields must never be what makes a message too large: it goes without them
+                m.setTraceContext(null);
+                return encode(m, target);
+            }
+        }
         return out;
     }
 

@@ -292,6 +292,22 @@ abstract class TracingContract {
     }
 
     @Test
+    void temporaryQueuesShareOneNameInSpansAndMetrics() throws Exception {
+        try (Connection c = traced("").createConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            for (int i = 0; i < 3; i++) {
+                jakarta.jms.TemporaryQueue reply = s.createTemporaryQueue();
+                s.createProducer(reply).send(s.createTextMessage("reply " + i));
+                reply.delete();
+            }
+        }
+        assertThat(spans.getFinishedSpanItems()).extracting(SpanData::getName).contains("create (temporary)", "send (temporary)")
+                .noneMatch(n -> n.contains("jmsaws-tmp-"));
+        assertThat(MessagingMetrics.global().destinations().keySet()).as("one key for every temporary queue, not one each")
+                .contains("(temporary)").noneMatch(n -> n.contains("jmsaws-tmp-"));
+    }
+
+    @Test
     void withTracingOffMessagesCarryNoContextAndNoSpansAreMade() throws Exception {
         String name = unique("untraced");
         try (Connection c = traced("tracing=false").createConnection()) {

@@ -6,7 +6,6 @@ import io.jmsaws.telemetry.Tracing;
 import io.jmsaws.telemetry.otel.OtelTracing;
 import jakarta.jms.ConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -49,15 +48,17 @@ public class JmsAwsAutoConfiguration {
         return caching;
     }
 
-    /** With an OpenTelemetry bean (Spring Boot's OpenTelemetry support, the OpenTelemetry starter): spans go to it. */
+    /**
+     * With an OpenTelemetry bean (Spring Boot's OpenTelemetry support, the OpenTelemetry starter): spans go to it.
+     * Looked up at the first span, not now: the auto-configurations that make it may run after this one.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "io.opentelemetry.api.OpenTelemetry")
     static class OpenTelemetryTracing {
         @Bean
         @ConditionalOnMissingBean(Tracing.class)
-        @ConditionalOnBean(type = "io.opentelemetry.api.OpenTelemetry")
-        Tracing jmsawsTracing(io.opentelemetry.api.OpenTelemetry openTelemetry) {
-            return OtelTracing.of(openTelemetry);
+        Tracing jmsawsTracing(ObjectProvider<io.opentelemetry.api.OpenTelemetry> openTelemetry) {
+            return OtelTracing.preferring(openTelemetry::getIfUnique);
         }
     }
 

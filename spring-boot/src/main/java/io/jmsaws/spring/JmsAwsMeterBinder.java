@@ -18,9 +18,9 @@ import java.util.function.ToDoubleFunction;
  * resource adapter's MXBeans read, so nothing is counted twice. Destinations used later are bound
  * when first counted; request counts by {@code operation} as they appear.
  */
-public final class JmsAwsMeterBinder implements MeterBinder {
+public final class JmsAwsMeterBinder implements MeterBinder, AutoCloseable {
     private final MessagingMetrics metrics;
-    private final Set<String> boundOperations = ConcurrentHashMap.newKeySet();
+    private final java.util.List<java.util.function.Consumer<String>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public JmsAwsMeterBinder(MessagingMetrics metrics) {
         this.metrics = metrics;
@@ -28,8 +28,32 @@ public final class JmsAwsMeterBinder implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        metrics.onNewDestination(name -> bind(registry, name));
-        metrics.destinations().keySet().forEach(name -> bind(registry, name));
+        Set<String> destinations = ConcurrentHashMap.newKeySet();
+        Set<String> operations = ConcurrentHashMap.newKeySet();
+        java.util.function.Consumer<String> onDestination = name -> {
+            if (destinations.add(name)) bind(registry, name);
+        };
+        java.util.function.Consumer<String> onOperation = op -> {
+            if (operations.add(op)) bindOperation(registry, op);
+        };
+        listeners.add(onDestination);
+        listeners.add(onOperation);
+        metrics.onNewDestination(onDestination);
+        metrics.onNewOperation(onOperation);
+        metrics.destinations().keySet().forEach(onDestination);
+        metrics.requests().keySet().forEach(onOperation);
+    }
+
+    /** The application context closes: registries it made are not fed any more (and not kept reachable). */
+    @Override
+    public void close() {
+        listeners.forEach(metrics::removeListener);
+        listeners.clear();
+    }
+
+    private void bindOperation(MeterRegistry registry, String operation) {
+        FunctionCounter.builder("jmsaws.requests", metrics, m -> m.requests().getOrDefault(operation, 0L))
+                .tag("operation", operation).description("SQS and SNS requests, by operation").register(registry);
     }
 
     private void bind(MeterRegistry registry, String name) {
@@ -51,12 +75,6 @@ public final class JmsAwsMeterBinder implements MeterBinder {
                 .description("Messages held invisible by consumers now").register(registry);
         timer(registry, "jmsaws.send.latency", "From send() to the service's confirmation", name, d.sendLatency());
         timer(registry, "jmsaws.receive.lag", "From JMSTimestamp to receipt", name, d.receiveLag());
-        for (String operation : metrics.requests().keySet()) {
-            if (boundOperations.add(operation)) {
-                FunctionCounter.builder("jmsaws.requests", metrics, m -> m.requests().getOrDefault(operation, 0L))
-                        .tag("operation", operation).description("SQS and SNS requests, by operation").register(registry);
-            }
-        }
     }
 
     private static void counter(MeterRegistry registry, String meter, String description, String destination,

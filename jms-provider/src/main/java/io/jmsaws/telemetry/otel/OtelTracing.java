@@ -1,5 +1,6 @@
 package io.jmsaws.telemetry.otel;
 
+import io.jmsaws.telemetry.DestinationNames;
 import io.jmsaws.telemetry.MessagingMetrics;
 import io.jmsaws.telemetry.TraceContext;
 import io.jmsaws.telemetry.Tracing;
@@ -68,6 +69,17 @@ public final class OtelTracing implements Tracing {
     }
 
     /**
+     * With the instance {@code first} gives once there is one (a bean made after the connection
+     * factory, looked up at the first span), else the global one (see {@link #global}).
+     */
+    public static OtelTracing preferring(Supplier<OpenTelemetry> first) {
+        return new OtelTracing(() -> {
+            OpenTelemetry given = first.get();
+            return given != null ? given : globalIfSet();
+        });
+    }
+
+    /**
      * With {@link GlobalOpenTelemetry}, looked up at each use until it is set (the Java agent sets it
      * at start; an application's SDK may do so later): {@code GlobalOpenTelemetry.get()} would fix
      * the global to a no-op and make the application's own {@code set} fail.
@@ -91,22 +103,33 @@ public final class OtelTracing implements Tracing {
     private static OpenTelemetry globalIfSet() {
         try {
             return AGENT || GlobalOpenTelemetry.isSet() ? GlobalOpenTelemetry.get() : null;
-        } catch (NoSuchMethodError older) { // opentelemetry-api before 1.50: only get(), which autoconfigures or fixes a no-op
-            return GlobalOpenTelemetry.get();
+        } catch (NoSuchMethodError older) {
+            // opentelemetry-api before 1.62 (1.56 has no isSet; Spring Boot 4.0 manages 1.55): its get() would autoconfigure
+            // or fix a no-op global, breaking the application's own set() later. No spans then, unless given an instance
+            // (JmsAwsConnectionFactory.setTracing, the Spring Boot auto-configuration's OpenTelemetry bean) or the agent.
+            return null;
         }
     }
 
-    /** The tracer, propagators and duration histograms of the current instance; null while there is none. */
+    /** The tracer, propagators and duration histograms of the current instance; null while there is none, or if it broke. */
     private Instruments instruments() {
         Instruments i = instruments;
-        if (i != null) return i;
-        OpenTelemetry otel = source.get();
-        if (otel == null) return null;
-        synchronized (this) {
-            if (instruments == null) instruments = new Instruments(otel);
-            return instruments;
+        if (i != null || broken) return i;
+        try {
+            OpenTelemetry otel = source.get();
+            if (otel == null) return null;
+            synchronized (this) {
+                if (instruments == null) instruments = new Instruments(otel);
+                return instruments;
+            }
+        } catch (RuntimeException | LinkageError e) {
+            broken = true; // not retried at every request
+            failed(e);
+            return null;
         }
     }
+
+    private volatile boolean broken;
 
     private static final class Instruments {
         final Tracer tracer;
@@ -147,7 +170,7 @@ public final class OtelTracing implements Tracing {
     @Override
     public TraceContext create(MessagingSystem system, String destination, String messageId) {
         try {
-            return createSpan(system, destination, messageId);
+            return createSpan(system, DestinationNames.forTelemetry(destination), messageId);
         } catch (RuntimeException | LinkageError e) {
             failed(e);
             return null;
@@ -157,7 +180,7 @@ public final class OtelTracing implements Tracing {
     @Override
     public Request send(String operation, MessagingSystem system, String destination, List<TraceContext> messages) {
         try {
-            return sendSpan(operation, system, destination, messages);
+            return sendSpan(operation, system, DestinationNames.forTelemetry(destination), messages);
         } catch (RuntimeException | LinkageError e) {
             failed(e);
             return Request.NONE;
@@ -167,7 +190,7 @@ public final class OtelTracing implements Tracing {
     @Override
     public void received(MessagingSystem system, String destination, List<TraceContext> messages, long startEpochNanos) {
         try {
-            receiveSpan(system, destination, messages, startEpochNanos);
+            receiveSpan(system, DestinationNames.forTelemetry(destination), messages, startEpochNanos);
         } catch (RuntimeException | LinkageError e) {
             failed(e);
         }
@@ -176,7 +199,7 @@ public final class OtelTracing implements Tracing {
     @Override
     public Delivery process(MessagingSystem system, String destination, String messageId, TraceContext message) {
         try {
-            return processSpan(system, destination, messageId, message);
+            return processSpan(system, DestinationNames.forTelemetry(destination), messageId, message);
         } catch (RuntimeException | LinkageError e) {
             failed(e);
             return Delivery.NONE;
@@ -192,7 +215,7 @@ public final class OtelTracing implements Tracing {
             Context context = Context.current().with(span);
             Map<String, String> carrier = new HashMap<>();
             W3CTraceContextPropagator.getInstance().inject(context, carrier, Map::put);
-            String xray = i.xray == null ? null : i.xray.inject(context);
+            String xray = i.xray == null ? null : i.xray.inject(context); // its own failures are its own (XrayHeaders)
             return new TraceContext(carrier.get("traceparent"), carrier.get("tracestate"), xray);
         } finally {
             span.end();
@@ -212,8 +235,13 @@ public final class OtelTracing implements Tracing {
         return new Request() {
             @Override
             public Current makeCurrent() {
-                io.opentelemetry.context.Scope scope = span.makeCurrent();
-                return scope::close;
+                try {
+                    io.opentelemetry.context.Scope scope = span.makeCurrent();
+                    return scope::close;
+                } catch (RuntimeException | LinkageError e) {
+                    failed(e);
+                    return () -> { };
+                }
             }
 
             @Override
@@ -256,9 +284,11 @@ public final class OtelTracing implements Tracing {
         if (i == null) return Delivery.NONE;
         long start = System.nanoTime();
         Context parent = extract(i, message);
-        Span span = i.tracer.spanBuilder("process " + destination).setSpanKind(SpanKind.CONSUMER)
+        SpanBuilder builder = i.tracer.spanBuilder("process " + destination).setSpanKind(SpanKind.CONSUMER)
                 .setParent(parent == null ? Context.root() : parent)
-                .setAllAttributes(common(system, destination, "process", "process")).setAttribute(MESSAGE_ID, messageId).startSpan();
+                .setAllAttributes(common(system, destination, "process", "process")).setAttribute(MESSAGE_ID, messageId);
+        if (parent != null) builder.addLink(Span.fromContext(parent).getSpanContext()); // the conventions ask for the link, the parent is ours
+        Span span = builder.startSpan();
         io.opentelemetry.context.Scope current = span.makeCurrent();
         return new Delivery() {
             private Throwable failure;
@@ -276,13 +306,16 @@ public final class OtelTracing implements Tracing {
 
             private void end() {
                 Attributes attrs = common(system, destination, "process", "process");
-                if (failure != null) {
-                    span.setStatus(StatusCode.ERROR, failure.toString());
-                    span.setAttribute(ERROR_TYPE, failure.getClass().getName());
-                    attrs = attrs.toBuilder().put(ERROR_TYPE, failure.getClass().getName()).build();
+                try {
+                    if (failure != null) {
+                        span.setStatus(StatusCode.ERROR, failure.toString());
+                        span.setAttribute(ERROR_TYPE, failure.getClass().getName());
+                        attrs = attrs.toBuilder().put(ERROR_TYPE, failure.getClass().getName()).build();
+                    }
+                } finally {
+                    current.close(); // never left current on a pooled delivery thread
+                    span.end();
                 }
-                current.close();
-                span.end();
                 i.processDuration.record((System.nanoTime() - start) / 1e9, attrs);
             }
         };

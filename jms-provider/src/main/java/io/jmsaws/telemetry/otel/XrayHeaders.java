@@ -9,10 +9,45 @@ import io.opentelemetry.context.Context;
  */
 abstract class XrayHeaders {
     static final String HEADER = "X-Amzn-Trace-Id";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(XrayHeaders.class);
 
-    abstract String inject(Context context);
+    /** Off after a propagator that does not fit the API version failed once: messages keep their W3C context. */
+    private volatile boolean off;
 
-    abstract Context extract(String header);
+    /** The X-Ray header of the context, or null (off, or the propagator failed: the W3C context still goes). */
+    final String inject(Context context) {
+        if (off) return null;
+        try {
+            return doInject(context);
+        } catch (RuntimeException | LinkageError e) {
+            failed(e);
+            return null;
+        }
+    }
+
+    /** The context of an X-Ray header, or null. */
+    final Context extract(String header) {
+        if (off) return null;
+        try {
+            return doExtract(header);
+        } catch (RuntimeException | LinkageError e) {
+            failed(e);
+            return null;
+        }
+    }
+
+    private void failed(Throwable e) {
+        if (e instanceof LinkageError) {
+            off = true;
+            LOG.warn("the X-Ray propagator does not fit this opentelemetry-api ({}): AWSTraceHeader is neither written nor read;"
+                    + " the W3C trace context in the message still is", e.toString());
+        }
+        LOG.debug("X-Ray propagator failure", e);
+    }
+
+    abstract String doInject(Context context);
+
+    abstract Context doExtract(String header);
 
     /** Null when the propagator is not on the class path: messages then carry only W3C trace context. */
     static XrayHeaders ifPresent() {

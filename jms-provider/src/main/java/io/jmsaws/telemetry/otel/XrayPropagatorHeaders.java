@@ -14,7 +14,7 @@ final class XrayPropagatorHeaders extends XrayHeaders {
     };
 
     @Override
-    String inject(Context context) {
+    String doInject(Context context) {
         String[] header = new String[1];
         AwsXrayPropagator.getInstance().inject(context, header, (carrier, key, value) -> {
             if (HEADER.equals(key)) carrier[0] = value;
@@ -23,7 +23,7 @@ final class XrayPropagatorHeaders extends XrayHeaders {
     }
 
     @Override
-    Context extract(String header) {
+    Context doExtract(String header) {
         return AwsXrayPropagator.getInstance().extract(Context.root(), header, ONE_HEADER);
     }
 }

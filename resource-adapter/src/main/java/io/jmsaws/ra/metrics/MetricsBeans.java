@@ -25,6 +25,8 @@ public final class MetricsBeans implements AutoCloseable {
     private final MessagingMetrics metrics;
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final List<ObjectName> registered = new CopyOnWriteArrayList<>();
+    /** Destinations whose bean is registered or being registered: each once, whichever thread counts it first. */
+    private final java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Consumer<String> onNew = this::registerDestination;
     private volatile boolean closed;
 
@@ -39,10 +41,8 @@ public final class MetricsBeans implements AutoCloseable {
     }
 
     private void registerDestination(String destination) {
-        if (closed) return;
-        String base = "io.jmsaws:type=Destination,name=" + ObjectName.quote(destination);
-        if (registered.stream().anyMatch(n -> n.toString().startsWith(base))) return; // counted before the listener and found again
-        register(base, new Destination(metrics.of(destination)));
+        if (closed || !seen.add(destination)) return; // counted before the listener and found again
+        register("io.jmsaws:type=Destination,name=" + ObjectName.quote(destination), new Destination(metrics.of(destination)));
     }
 
     private void register(String base, Object bean) {

@@ -12,8 +12,16 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** What every MDB received, for the page and the tests to show. */
+/**
+ * What every MDB received, for the page and the tests to show. Made at deployment ({@code @Startup}):
+ * Payara cannot create a singleton lazily inside a transaction's afterCompletion (Sender records a
+ * JTA send's outcome there) and would keep it unavailable for good. No transaction: it is an
+ * in-memory record, and Payara refuses a call that would join the transaction afterCompletion
+ * reports on ("Client's transaction aborted") — WildFly allows it.
+ */
 @Singleton
+@jakarta.ejb.Startup
+@jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ReceivedLog {
     /**

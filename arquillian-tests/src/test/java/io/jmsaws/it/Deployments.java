@@ -16,6 +16,8 @@ import java.nio.file.Path;
 /** The archives the build made (copied to target/deployments), and small WARs made of the examples' classes. */
 final class Deployments {
     static final String EXAMPLES_URL = "http://127.0.0.1:8080/jms-aws-examples/";
+    /** The examples' server descriptors, as the EAR has them. */
+    static final File EXAMPLES_WEB_INF = new File(System.getProperty("examples.webinf", "../examples-ear/examples-web/src/main/webapp/WEB-INF"));
 
     private Deployments() {
     }
@@ -44,6 +46,8 @@ final class Deployments {
                 .addClasses(ReceivedLog.class, ReceivedLog.Entry.class, Sender.class, DeadLetters.class, DeadLetters.Letter.class, ExamplesApi.class)
                 .addPackage("io.jmsaws.examples.web")
                 .addClasses(mdbs)
+                // the examples' own mapping of their resource-ref (jms/ConnectionFactory) to WildFly's JNDI name
+                .addAsWebInfResource(new File(EXAMPLES_WEB_INF, "jboss-web.xml"), "jboss-web.xml")
                 .setManifest(new StringAsset("Manifest-Version: 1.0\nDependencies: jakarta.jms.api\n"));
     }
 }

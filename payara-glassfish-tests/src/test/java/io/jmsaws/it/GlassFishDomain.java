@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Payara's domain1 with jms-aws as a user would set it up with asadmin (README, "Payara Server"):
+ * domain1 of Payara Server or GlassFish (the one under {@code server.home}) with jms-aws as a user
+ * would set it up with asadmin (README, "Payara Server (or GlassFish)"):
  * the RAR deployed as {@code jms-aws}, a connector connection pool and the resource
  * {@code jms/aws/ConnectionFactory} that the examples' glassfish-web.xml maps their resource-ref to.
- * Then the examples EAR, unchanged. Started once per test JVM, stopped when it ends. Payara
+ * Then the examples EAR, unchanged. Started once per test JVM, stopped when it ends. Both servers
  * ignores ironjacamar.xml, so nothing else would create the pool.
  */
-public final class PayaraDomain implements BeforeAllCallback {
+public final class GlassFishDomain implements BeforeAllCallback {
     private static boolean started;
     private static boolean undeployed;
 
@@ -27,13 +28,18 @@ public final class PayaraDomain implements BeforeAllCallback {
         start();
     }
 
-    /** UndeployOnPayaraTest took the deployments away: later classes would find nothing. */
+    /** The server's installation: target/payara6 or target/glassfish7 (a surefire execution each). */
+    static String home() {
+        return System.getProperty("server.home");
+    }
+
+    /** UndeployOnGlassFishFamilyTest took the deployments away: later classes would find nothing. */
     static synchronized void undeployed() {
         undeployed = true;
     }
 
     static synchronized void start() throws IOException, InterruptedException {
-        if (undeployed) throw new IllegalStateException("the examples were undeployed by UndeployOnPayaraTest, which must run last");
+        if (undeployed) throw new IllegalStateException("the examples were undeployed by UndeployOnGlassFishFamilyTest, which must run last");
         if (started) return;
         if (!asadmin(false, "start-domain", "domain1").contains("started")) {
             asadmin(true, "stop-domain", "domain1"); // left running by an earlier run: start clean
@@ -43,7 +49,7 @@ public final class PayaraDomain implements BeforeAllCallback {
             try {
                 asadmin(false, "stop-domain", "domain1");
             } catch (IOException | InterruptedException e) {
-                System.err.println("stopping Payara: " + e);
+                System.err.println("stopping the domain: " + e);
             }
         }));
         // what an earlier run left in domain.xml goes first (the EAR, then the RAR with its pool and resource)
@@ -62,7 +68,7 @@ public final class PayaraDomain implements BeforeAllCallback {
     /** Runs asadmin; its output. {@code mustSucceed}: a non-zero exit fails the test run, naming the command. */
     static String asadmin(boolean mustSucceed, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("payara.home"), "bin", "asadmin").toString());
+        command.add(Path.of(home(), "bin", "asadmin").toString());
         command.add("--interactive=false");
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -21,33 +21,33 @@ import static org.awaitility.Awaitility.await;
 /**
  * Undeploying the EAR and the RAR (as README's Payara section says: {@code --cascade=true}) leaves no
  * thread of jms-aws, its embedded backend or the SDK in the server, within Payara's 30 s for an
- * adapter to stop. Runs after ExamplesOnPayaraTest (surefire runs the classes alphabetically).
+ * adapter to stop. Runs after ExamplesOnGlassFishFamilyTest (surefire runs the classes alphabetically).
  */
-@ExtendWith(PayaraDomain.class)
+@ExtendWith(GlassFishDomain.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class UndeployOnPayaraTest {
+class UndeployOnGlassFishFamilyTest {
     private static final Pattern OUR_THREADS = Pattern.compile("\"(jms-aws[^\"]*|aws-java-sdk[^\"]*|sdk-async-response[^\"]*)\"");
 
     @Test
     @Order(1)
     void undeployingLeavesNoThreadOfOursBehind() throws Exception {
         assertThat(ourThreads()).as("threads while deployed").isNotEmpty();
-        PayaraDomain.asadmin(true, "undeploy", "jms-aws-examples");
-        PayaraDomain.asadmin(true, "undeploy", "--cascade=true", "jms-aws");
-        PayaraDomain.undeployed();
+        GlassFishDomain.asadmin(true, "undeploy", "jms-aws-examples");
+        GlassFishDomain.asadmin(true, "undeploy", "--cascade=true", "jms-aws");
+        GlassFishDomain.undeployed();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(ourThreads()).as("threads after undeploy").isEmpty());
     }
 
-    /** Thread names in the server JVM, by jcmd on the pid Payara writes. */
+    /** Thread names in the server JVM, by jcmd on the pid the server writes. */
     private static List<String> ourThreads() throws Exception {
-        Path pidFile = Path.of(System.getProperty("payara.home"), "glassfish", "domains", "domain1", "config", "pid");
+        Path pidFile = Path.of(GlassFishDomain.home(), "glassfish", "domains", "domain1", "config", "pid");
         String pid = Files.readString(pidFile).trim();
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Process p = new ProcessBuilder(jcmd.toString(), pid, "Thread.print").redirectErrorStream(true).start();
         String dump = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(dump).as("a thread dump of Payara").contains("Full thread dump");
+        assertThat(dump).as("a thread dump of the server").contains("Full thread dump");
         Matcher m = OUR_THREADS.matcher(dump);
         List<String> names = new java.util.ArrayList<>();
         while (m.find()) names.add(m.group(1));

@@ -1,5 +1,14 @@
 package io.jmsaws.it;
 
+import io.jmsaws.examples.mdb.AuditMdb;
+import io.jmsaws.examples.mdb.OrderMdb;
+import io.jmsaws.examples.mdb.PaymentMdb;
+import io.jmsaws.examples.mdb.RetryOnceMdb;
+import io.jmsaws.examples.mdb.RiskyMdb;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -13,19 +22,36 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * domain1 of Payara Server or GlassFish (the one under {@code server.home}) with jms-aws as a user
- * would set it up with asadmin (README, "Payara Server (or GlassFish)"):
- * the RAR deployed as {@code jms-aws}, a connector connection pool and the resource
- * {@code jms/aws/ConnectionFactory} that the examples' glassfish-web.xml maps their resource-ref to.
- * Then the examples EAR, unchanged. Started once per test JVM, stopped when it ends. Both servers
- * ignores ironjacamar.xml, so nothing else would create the pool.
+ * would set it up with asadmin (README, "Payara Server (or GlassFish)"): the RAR deployed as
+ * {@code jms-aws}, a connector connection pool and the resource {@code jms/aws/ConnectionFactory}
+ * that the examples' glassfish-web.xml maps their resource-ref to, then the application. Both
+ * servers ignore ironjacamar.xml, so nothing else would create the pool. Started once per test
+ * JVM, stopped when it ends; a test class names the setup it needs (this extension: the examples
+ * EAR on the embedded backend; {@link OnElasticMq}: the queue MDBs with the adapter on aws://).
  */
-public final class GlassFishDomain implements BeforeAllCallback {
+public class GlassFishDomain implements BeforeAllCallback {
+    enum Setup { EMBEDDED, ELASTICMQ }
+
     private static boolean started;
-    private static boolean undeployed;
+    private static Setup current;
+    private static SQSRestServer elasticMq;
+
+    /** The setup of this extension's classes. */
+    Setup setup() {
+        return Setup.EMBEDDED;
+    }
+
+    /** The queue MDBs (ElasticMQ has no SNS) with the adapter's ConnectionUrl on ElasticMQ, started in this JVM. */
+    public static final class OnElasticMq extends GlassFishDomain {
+        @Override
+        Setup setup() {
+            return Setup.ELASTICMQ;
+        }
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        start();
+        use(setup());
     }
 
     /** The server's installation: target/payara6 or target/glassfish7 (a surefire execution each). */
@@ -33,14 +59,41 @@ public final class GlassFishDomain implements BeforeAllCallback {
         return System.getProperty("server.home");
     }
 
-    /** UndeployOnGlassFishFamilyTest took the deployments away: later classes would find nothing. */
+    /** UndeployOnGlassFishFamilyTest took the deployments away. */
     static synchronized void undeployed() {
-        undeployed = true;
+        current = null;
     }
 
-    static synchronized void start() throws IOException, InterruptedException {
-        if (undeployed) throw new IllegalStateException("the examples were undeployed by UndeployOnGlassFishFamilyTest, which must run last");
-        if (started) return;
+    static synchronized void use(Setup setup) throws IOException, InterruptedException {
+        if (!started) startDomain();
+        if (setup == current) return;
+        // what an earlier class (or an earlier run, in domain.xml) deployed goes first: the application, then the RAR
+        asadmin(false, "undeploy", "jms-aws-examples");
+        asadmin(false, "undeploy", "--cascade=true", "jms-aws");
+        asadmin(false, "delete-resource-adapter-config", "jms-aws");
+        if (setup == Setup.ELASTICMQ) {
+            if (elasticMq == null) {
+                elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().withAWSRegion("us-east-1")
+                        .withAWSAccountId("000000000000").start();
+            }
+            int port = elasticMq.waitUntilStarted().localAddress().getPort();
+            // the adapter's ConnectionUrl config-property, as README says: ':' and '=' escaped for asadmin
+            String url = "aws://?region=us-east-1&endpoint=http://127.0.0.1:" + port + "&accessKeyId=test&secretAccessKey=test&waitTimeSeconds=2";
+            asadmin(true, "create-resource-adapter-config", "--property", "ConnectionUrl=" + url.replace(":", "\\:").replace("=", "\\="), "jms-aws");
+        }
+        asadmin(true, "deploy", "--name", "jms-aws", new File(Deployments.directory().toFile(), "jms-aws.rar").getAbsolutePath());
+        asadmin(true, "create-connector-connection-pool", "--raname", "jms-aws", "--connectiondefinition", "jakarta.jms.ConnectionFactory",
+                "--transactionsupport", "XATransaction", "jms-aws-pool");
+        asadmin(true, "create-connector-resource", "--poolname", "jms-aws-pool", "jms/aws/ConnectionFactory");
+        if (setup == Setup.EMBEDDED) {
+            asadmin(true, "deploy", "--name", "jms-aws-examples", new File(Deployments.directory().toFile(), "jms-aws-examples.ear").getAbsolutePath());
+        } else {
+            asadmin(true, "deploy", "--name", "jms-aws-examples", "--contextroot", "jms-aws-examples", queueWar().getAbsolutePath());
+        }
+        current = setup;
+    }
+
+    private static void startDomain() throws IOException, InterruptedException {
         if (!asadmin(false, "start-domain", "domain1").contains("started")) {
             asadmin(true, "stop-domain", "domain1"); // left running by an earlier run: start clean
             asadmin(true, "start-domain", "domain1");
@@ -50,19 +103,28 @@ public final class GlassFishDomain implements BeforeAllCallback {
                 asadmin(false, "stop-domain", "domain1");
             } catch (IOException | InterruptedException e) {
                 System.err.println("stopping the domain: " + e);
+            } finally {
+                if (elasticMq != null) elasticMq.stopAndWait();
             }
         }));
-        // what an earlier run left in domain.xml goes first (the EAR, then the RAR with its pool and resource)
-        asadmin(false, "undeploy", "jms-aws-examples");
-        asadmin(false, "undeploy", "--cascade=true", "jms-aws");
-        String rar = new File(Deployments.directory().toFile(), "jms-aws.rar").getAbsolutePath();
-        asadmin(true, "deploy", "--name", "jms-aws", rar);
-        asadmin(true, "create-connector-connection-pool", "--raname", "jms-aws", "--connectiondefinition", "jakarta.jms.ConnectionFactory",
-                "--transactionsupport", "XATransaction", "jms-aws-pool");
-        asadmin(true, "create-connector-resource", "--poolname", "jms-aws-pool", "jms/aws/ConnectionFactory");
-        String ear = new File(Deployments.directory().toFile(), "jms-aws-examples.ear").getAbsolutePath();
-        asadmin(true, "deploy", "--name", "jms-aws-examples", ear);
         started = true;
+    }
+
+    /** The examples' queue MDBs in a WAR of their own, with the GlassFish descriptors (the MDB bindings of these five). */
+    private static File queueWar() {
+        Class<?>[] mdbs = {OrderMdb.class, PaymentMdb.class, RiskyMdb.class, RetryOnceMdb.class, AuditMdb.class};
+        StringBuilder bindings = new StringBuilder("<glassfish-ejb-jar><enterprise-beans>");
+        for (Class<?> mdb : mdbs) {
+            bindings.append("<ejb><ejb-name>").append(mdb.getSimpleName()).append("</ejb-name><mdb-resource-adapter>")
+                    .append("<resource-adapter-mid>jms-aws</resource-adapter-mid></mdb-resource-adapter></ejb>");
+        }
+        bindings.append("</enterprise-beans></glassfish-ejb-jar>");
+        WebArchive war = Deployments.examplesWar(mdbs)
+                .addAsWebInfResource(new File(Deployments.EXAMPLES_WEB_INF, "glassfish-web.xml"), "glassfish-web.xml")
+                .addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset(bindings.toString()), "glassfish-ejb-jar.xml");
+        File file = new File(Deployments.directory().toFile(), "jms-aws-examples-queues.war");
+        war.as(ZipExporter.class).exportTo(file, true);
+        return file;
     }
 
     /** Runs asadmin; its output. {@code mustSucceed}: a non-zero exit fails the test run, naming the command. */

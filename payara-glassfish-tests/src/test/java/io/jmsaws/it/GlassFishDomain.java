@@ -85,6 +85,8 @@ public class GlassFishDomain implements BeforeAllCallback {
         asadmin(true, "create-connector-connection-pool", "--raname", "jms-aws", "--connectiondefinition", "jakarta.jms.ConnectionFactory",
                 "--transactionsupport", "XATransaction", "jms-aws-pool");
         asadmin(true, "create-connector-resource", "--poolname", "jms-aws-pool", "jms/aws/ConnectionFactory");
+        asadmin(true, "create-admin-object", "--raname", "jms-aws", "--restype", "jakarta.jms.Queue", "--property", "Name=orders",
+                "jms/aws/orders"); // README's command; the examples name their queues themselves
         if (setup == Setup.EMBEDDED) {
             asadmin(true, "deploy", "--name", "jms-aws-examples", new File(Deployments.directory().toFile(), "jms-aws-examples.ear").getAbsolutePath());
         } else {

@@ -1,12 +1,36 @@
 package io.jmsaws.it;
 
+import io.jmsaws.it.bad.ZeroSessionsMdb;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.File;
+import java.io.IOException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
- * The unchanged RAR and examples EAR in Payara Server 6 and GlassFish 7 (a surefire execution each) on the embedded backend (the RAR's
- * default): every example flow the WildFly suite runs (ExampleScenarios). The MDBs reach
- * jms-aws through glassfish-ejb-jar.xml, the ConnectionFactory through glassfish-web.xml.
+ * The unchanged RAR and examples EAR in Payara Server 6 and GlassFish 7 (a surefire execution each)
+ * on the embedded backend (the RAR's default): every example flow the WildFly suite runs
+ * (ExampleScenarios). The MDBs reach jms-aws through glassfish-ejb-jar.xml, the ConnectionFactory
+ * through glassfish-web.xml.
  */
 @ExtendWith(GlassFishDomain.class)
 class ExamplesOnGlassFishFamilyTest extends ExampleScenarios {
+
+    @Test
+    void anMdbWithAnInvalidActivationPropertyFailsItsDeploymentNamingIt() throws Exception {
+        File bad = GlassFishDomain.export(GlassFishDomain.boundToJmsAws(
+                ShrinkWrap.create(WebArchive.class, "bad-activation.war").addClass(ZeroSessionsMdb.class), ZeroSessionsMdb.class),
+                "bad-activation.war");
+        assertThatThrownBy(() -> GlassFishDomain.asadmin(true, "deploy", "--name", "bad-activation", bad.getAbsolutePath()))
+                .isInstanceOf(IOException.class).hasMessageContaining("EJB Container initialization error");
+        assertThat(GlassFishDomain.asadmin(false, "list-applications")).doesNotContain("bad-activation");
+        // the deployer is told to read server.log (these servers pass no cause back): there, our message names the property
+        java.nio.file.Path log = java.nio.file.Path.of(GlassFishDomain.home(), "glassfish", "domains", "domain1", "logs", "server.log");
+        assertThat(java.nio.file.Files.readString(log)).contains("'maxSession' must be from 1 to 100, not 0");
+    }
 }

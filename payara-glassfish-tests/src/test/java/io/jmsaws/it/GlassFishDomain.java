@@ -115,16 +115,24 @@ public class GlassFishDomain implements BeforeAllCallback {
     /** The examples' queue MDBs in a WAR of their own, with the GlassFish descriptors (the MDB bindings of these five). */
     private static File queueWar() {
         Class<?>[] mdbs = {OrderMdb.class, PaymentMdb.class, RiskyMdb.class, RetryOnceMdb.class, AuditMdb.class};
+        WebArchive war = Deployments.examplesWar(mdbs)
+                .addAsWebInfResource(new File(Deployments.EXAMPLES_WEB_INF, "glassfish-web.xml"), "glassfish-web.xml");
+        return export(boundToJmsAws(war, mdbs), "jms-aws-examples-queues.war");
+    }
+
+    /** A WAR of the given MDBs bound to jms-aws by a glassfish-ejb-jar.xml (as an application would ship it). */
+    static WebArchive boundToJmsAws(WebArchive war, Class<?>... mdbs) {
         StringBuilder bindings = new StringBuilder("<glassfish-ejb-jar><enterprise-beans>");
         for (Class<?> mdb : mdbs) {
             bindings.append("<ejb><ejb-name>").append(mdb.getSimpleName()).append("</ejb-name><mdb-resource-adapter>")
                     .append("<resource-adapter-mid>jms-aws</resource-adapter-mid></mdb-resource-adapter></ejb>");
         }
         bindings.append("</enterprise-beans></glassfish-ejb-jar>");
-        WebArchive war = Deployments.examplesWar(mdbs)
-                .addAsWebInfResource(new File(Deployments.EXAMPLES_WEB_INF, "glassfish-web.xml"), "glassfish-web.xml")
-                .addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset(bindings.toString()), "glassfish-ejb-jar.xml");
-        File file = new File(Deployments.directory().toFile(), "jms-aws-examples-queues.war");
+        return war.addAsWebInfResource(new org.jboss.shrinkwrap.api.asset.StringAsset(bindings.toString()), "glassfish-ejb-jar.xml");
+    }
+
+    static File export(WebArchive war, String fileName) {
+        File file = new File(Deployments.directory().toFile(), fileName);
         war.as(ZipExporter.class).exportTo(file, true);
         return file;
     }

@@ -12,7 +12,7 @@ import static org.awaitility.Awaitility.await;
  * Every example flow of the EAR, whatever the server: the queue scenarios plus the topic
  * subscriptions (durable, shared, with a selector) and maxSession concurrency. Topics need SNS,
  * so these run on the embedded backend (ElasticMQ has none): in WildFly (ExamplesOnEmbeddedTest)
- * and Payara (ExamplesOnPayaraTest).
+ * and Payara and GlassFish (payara-glassfish-tests' ExamplesOnGlassFishFamilyTest).
  */
 abstract class ExampleScenarios extends QueueMdbScenarios {
 

@@ -51,7 +51,48 @@ public class GlassFishDomain implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        // stopped when JUnit ends the run (before the JVM exits: a shutdown hook could be cut short by surefire's exit timeout)
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(GlassFishDomain.class,
+                k -> (ExtensionContext.Store.CloseableResource) GlassFishDomain::stopDomain);
         use(setup());
+    }
+
+    private static synchronized void stopDomain() {
+        try {
+            if (started) asadmin(false, "stop-domain", "domain1");
+        } catch (IOException | InterruptedException e) {
+            System.err.println("stopping the domain: " + e);
+        } finally {
+            started = false;
+            current = null;
+            if (elasticMq != null) elasticMq.stopAndWait();
+            elasticMq = null;
+        }
+    }
+
+    /** The port of the ElasticMQ the adapter was pointed at, or -1. */
+    static synchronized int elasticMqPort() {
+        return elasticMq == null ? -1 : elasticMq.waitUntilStarted().localAddress().getPort();
+    }
+
+    static Path domainDir() {
+        return Path.of(home(), "glassfish", "domains", "domain1");
+    }
+
+    /** Everything the domain logged (rotated files first, as they were written), for messages the deployer was not told. */
+    static String serverLog() throws IOException {
+        Path logs = domainDir().resolve("logs");
+        StringBuilder all = new StringBuilder();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(logs)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("server.log")).sorted((a, b) -> {
+                boolean aCurrent = a.getFileName().toString().equals("server.log");
+                boolean bCurrent = b.getFileName().toString().equals("server.log");
+                return aCurrent == bCurrent ? a.compareTo(b) : aCurrent ? 1 : -1; // server.log_<time> sort by time; server.log last
+            }).toList()) {
+                all.append(java.nio.file.Files.readString(f, StandardCharsets.UTF_8));
+            }
+        }
+        return all.toString();
     }
 
     /** The server's installation: target/payara6 or target/glassfish7 (a surefire execution each). */
@@ -96,19 +137,16 @@ public class GlassFishDomain implements BeforeAllCallback {
     }
 
     private static void startDomain() throws IOException, InterruptedException {
-        if (!asadmin(false, "start-domain", "domain1").contains("started")) {
-            asadmin(true, "stop-domain", "domain1"); // left running by an earlier run: start clean
-            asadmin(true, "start-domain", "domain1");
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                asadmin(false, "stop-domain", "domain1");
-            } catch (IOException | InterruptedException e) {
-                System.err.println("stopping the domain: " + e);
-            } finally {
-                if (elasticMq != null) elasticMq.stopAndWait();
+        asadmin(false, "stop-domain", "domain1"); // left running by an earlier, killed run of this installation: start clean
+        // another server on the ports (a WildFly left running, the other installation's domain) would answer the tests
+        for (int port : new int[] {8080, 4848}) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.bind(new java.net.InetSocketAddress("0.0.0.0", port));
+            } catch (IOException taken) {
+                throw new IOException("port " + port + " is taken by another process: stop it before running these tests", taken);
             }
-        }));
+        }
+        asadmin(true, "start-domain", "domain1");
         started = true;
     }
 
@@ -143,12 +181,13 @@ public class GlassFishDomain implements BeforeAllCallback {
         command.add(Path.of(home(), "bin", "asadmin").toString());
         command.add("--interactive=false");
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("asadmin " + String.join(" ", args) + " did not end in 300 s: " + out);
-        }
+        File output = File.createTempFile("asadmin", ".out");
+        output.deleteOnExit();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
+        boolean ended = p.waitFor(300, TimeUnit.SECONDS);
+        if (!ended) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        String out = java.nio.file.Files.readString(output.toPath(), StandardCharsets.UTF_8);
+        if (!ended) throw new IOException("asadmin " + String.join(" ", args) + " did not end in 300 s: " + out);
         System.out.println("asadmin " + String.join(" ", args) + " → " + p.exitValue() + ": " + out.strip());
         if (mustSucceed && p.exitValue() != 0) throw new IOException("asadmin " + String.join(" ", args) + " failed: " + out);
         return out;

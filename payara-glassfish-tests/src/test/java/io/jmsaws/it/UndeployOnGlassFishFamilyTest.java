@@ -27,6 +27,8 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UndeployOnGlassFishFamilyTest {
     private static final Pattern OUR_THREADS = Pattern.compile("\"(jms-aws[^\"]*|aws-java-sdk[^\"]*|sdk-async-response[^\"]*)\"");
+    /** A thread of the server's own pools still running our code: an MDB session's Work that never returned. */
+    private static final Pattern OUR_FRAMES = Pattern.compile("\tat (io\\.jmsaws\\.|software\\.amazon\\.awssdk\\.)");
 
     @Test
     @Order(1)
@@ -41,7 +43,7 @@ class UndeployOnGlassFishFamilyTest {
 
     /** Thread names in the server JVM, by jcmd on the pid the server writes. */
     private static List<String> ourThreads() throws Exception {
-        Path pidFile = Path.of(GlassFishDomain.home(), "glassfish", "domains", "domain1", "config", "pid");
+        Path pidFile = GlassFishDomain.domainDir().resolve("config/pid");
         String pid = Files.readString(pidFile).trim();
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Process p = new ProcessBuilder(jcmd.toString(), pid, "Thread.print").redirectErrorStream(true).start();
@@ -51,6 +53,9 @@ class UndeployOnGlassFishFamilyTest {
         Matcher m = OUR_THREADS.matcher(dump);
         List<String> names = new java.util.ArrayList<>();
         while (m.find()) names.add(m.group(1));
+        for (String thread : dump.split("\n\n")) { // one block per thread: its name line, then its frames
+            if (OUR_FRAMES.matcher(thread).find()) names.add(thread.lines().findFirst().orElse("?") + " (running jms-aws or SDK code)");
+        }
         return names;
     }
 }

@@ -23,7 +23,7 @@ import java.util.Map;
 @Stateless
 public class Sender {
     /**
-     * A standard resource reference (WEB-INF/web.xml), mapped to the server's name for the adapter's
+     * A standard resource reference (declared by the annotation below), mapped to the server's name for the adapter's
      * pooled ConnectionFactory by jboss-web.xml (WildFly) and glassfish-web.xml (Payara, GlassFish).
      */
     public static final String CONNECTION_FACTORY = "jms/ConnectionFactory";

@@ -79,8 +79,13 @@ public class GlassFishDomain implements BeforeAllCallback {
         return Path.of(home(), "glassfish", "domains", "domain1");
     }
 
-    /** Everything the domain logged (rotated files first, as they were written), for messages the deployer was not told. */
-    static String serverLog() throws IOException {
+    /**
+     * Everything the domain logged (rotated files first, as they were written), for messages the
+     * deployer was not told. GlassFish 7 keeps log records in memory for a while: rotate-log makes
+     * it write them out first.
+     */
+    static String serverLog() throws IOException, InterruptedException {
+        asadmin(false, "rotate-log");
         Path logs = domainDir().resolve("logs");
         StringBuilder all = new StringBuilder();
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(logs)) {

@@ -40,6 +40,10 @@ final class Deployments {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(directory().toFile(), "jms-aws-examples.ear"));
     }
 
+    /** The examples' MDBs on queues only: what runs where there is no SNS (ElasticMQ). */
+    static final Class<?>[] QUEUE_MDBS = {io.jmsaws.examples.mdb.OrderMdb.class, io.jmsaws.examples.mdb.PaymentMdb.class,
+            io.jmsaws.examples.mdb.RiskyMdb.class, io.jmsaws.examples.mdb.RetryOnceMdb.class, io.jmsaws.examples.mdb.AuditMdb.class};
+
     /** A web application named jms-aws-examples with the API and the given MDBs (the JMS API added to its module). */
     static WebArchive examplesWar(Class<?>... mdbs) {
         return ShrinkWrap.create(WebArchive.class, "jms-aws-examples.war")

@@ -21,17 +21,26 @@ final class ElasticMqForAdapter implements AutoCloseable {
     }
 
     static ElasticMqForAdapter start(ModelControllerClient client) throws IOException {
-        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
-                .withAWSRegion("us-east-1").withAWSAccountId("000000000000").start();
-        int port = server.waitUntilStarted().localAddress().getPort();
+        SQSRestServer server = startServer();
         try {
-            ServerConfig.setSystemProperty(client, "jmsaws.url",
-                    "aws://?region=us-east-1&endpoint=http://127.0.0.1:" + port + "&accessKeyId=test&secretAccessKey=test&waitTimeSeconds=2");
+            ServerConfig.setSystemProperty(client, "jmsaws.url", adapterUrl(server));
         } catch (IOException | RuntimeException e) {
             server.stopAndWait();
             throw e;
         }
         return new ElasticMqForAdapter(server, client);
+    }
+
+    /** ElasticMQ on a free loopback port, in this JVM (for any server's adapter). */
+    static SQSRestServer startServer() {
+        return SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
+                .withAWSRegion("us-east-1").withAWSAccountId("000000000000").start();
+    }
+
+    /** The adapter's connection URL for that ElasticMQ (short polls, so that an undeploy waits little). */
+    static String adapterUrl(SQSRestServer server) {
+        int port = server.waitUntilStarted().localAddress().getPort();
+        return "aws://?region=us-east-1&endpoint=http://127.0.0.1:" + port + "&accessKeyId=test&secretAccessKey=test&waitTimeSeconds=2";
     }
 
     @Override

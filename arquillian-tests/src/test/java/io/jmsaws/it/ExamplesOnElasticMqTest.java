@@ -1,10 +1,5 @@
 package io.jmsaws.it;
 
-import io.jmsaws.examples.mdb.AuditMdb;
-import io.jmsaws.examples.mdb.OrderMdb;
-import io.jmsaws.examples.mdb.PaymentMdb;
-import io.jmsaws.examples.mdb.RetryOnceMdb;
-import io.jmsaws.examples.mdb.RiskyMdb;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -47,6 +42,6 @@ class ExamplesOnElasticMqTest extends QueueMdbScenarios {
 
     @Deployment(name = "examples", order = 2, testable = false)
     static WebArchive examples() {
-        return Deployments.examplesWar(OrderMdb.class, PaymentMdb.class, RiskyMdb.class, RetryOnceMdb.class, AuditMdb.class);
+        return Deployments.examplesWar(Deployments.QUEUE_MDBS);
     }
 }

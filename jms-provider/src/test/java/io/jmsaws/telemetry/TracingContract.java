@@ -100,6 +100,13 @@ abstract class TracingContract {
         return found.get(0);
     }
 
+    /** The queue's message as SQS holds it, read behind the provider's back: every attribute, system ones too. */
+    protected software.amazon.awssdk.services.sqs.model.Message rawMessage(String queue) {
+        String url = backend().sqs().getQueueUrl(b -> b.queueName(queue)).join().queueUrl();
+        return backend().sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(5)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).join().messages().get(0);
+    }
+
     protected static boolean links(SpanData span, SpanContext target) {
         return span.getLinks().stream().map(LinkData::getSpanContext).anyMatch(c -> c.getSpanId().equals(target.getSpanId()));
     }
@@ -160,9 +167,7 @@ abstract class TracingContract {
             s.createProducer(s.createQueue(name)).send(s.createTextMessage("to X-Ray"));
         }
         SpanData create = only(name, "create");
-        String url = backend().sqs().getQueueUrl(b -> b.queueName(name)).join().queueUrl();
-        var raw = backend().sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(5)
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).join().messages().get(0);
+        var raw = rawMessage(name);
         String traceId = create.getTraceId();
         assertThat(raw.messageAttributes().get("JMS_AWS_Headers").stringValue())
                 .contains("tp=00-" + traceId + "-" + create.getSpanId() + "-0"); // sampled; flags 01 or 03 (random trace id)
@@ -315,9 +320,7 @@ abstract class TracingContract {
             s.createProducer(s.createQueue(name)).send(s.createTextMessage("quiet"));
         }
         assertThat(spansOf(name)).isEmpty();
-        String url = backend().sqs().getQueueUrl(b -> b.queueName(name)).join().queueUrl();
-        var raw = backend().sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(5)
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).join().messages().get(0);
+        var raw = rawMessage(name);
         assertThat(raw.messageAttributes().get("JMS_AWS_Headers").stringValue()).doesNotContain("tp=");
         assertThat(raw.attributes()).doesNotContainKey(MessageSystemAttributeName.AWS_TRACE_HEADER);
     }

@@ -1,12 +1,6 @@
 package io.jmsaws.it;
 
-import io.jmsaws.examples.mdb.AuditMdb;
-import io.jmsaws.examples.mdb.OrderMdb;
-import io.jmsaws.examples.mdb.PaymentMdb;
-import io.jmsaws.examples.mdb.RetryOnceMdb;
-import io.jmsaws.examples.mdb.RiskyMdb;
 import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -118,13 +112,9 @@ public class GlassFishDomain implements BeforeAllCallback {
         asadmin(false, "undeploy", "--cascade=true", "jms-aws");
         asadmin(false, "delete-resource-adapter-config", "jms-aws");
         if (setup == Setup.ELASTICMQ) {
-            if (elasticMq == null) {
-                elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().withAWSRegion("us-east-1")
-                        .withAWSAccountId("000000000000").start();
-            }
-            int port = elasticMq.waitUntilStarted().localAddress().getPort();
+            if (elasticMq == null) elasticMq = ElasticMqForAdapter.startServer();
             // the adapter's ConnectionUrl config-property, as README says: ':' and '=' escaped for asadmin
-            String url = "aws://?region=us-east-1&endpoint=http://127.0.0.1:" + port + "&accessKeyId=test&secretAccessKey=test&waitTimeSeconds=2";
+            String url = ElasticMqForAdapter.adapterUrl(elasticMq);
             asadmin(true, "create-resource-adapter-config", "--property", "ConnectionUrl=" + url.replace(":", "\\:").replace("=", "\\="), "jms-aws");
         }
         asadmin(true, "deploy", "--name", "jms-aws", new File(Deployments.directory().toFile(), "jms-aws.rar").getAbsolutePath());
@@ -157,7 +147,7 @@ public class GlassFishDomain implements BeforeAllCallback {
 
     /** The examples' queue MDBs in a WAR of their own, with the GlassFish descriptors (the MDB bindings of these five). */
     private static File queueWar() {
-        Class<?>[] mdbs = {OrderMdb.class, PaymentMdb.class, RiskyMdb.class, RetryOnceMdb.class, AuditMdb.class};
+        Class<?>[] mdbs = Deployments.QUEUE_MDBS;
         WebArchive war = Deployments.examplesWar(mdbs)
                 .addAsWebInfResource(new File(Deployments.EXAMPLES_WEB_INF, "glassfish-web.xml"), "glassfish-web.xml");
         return export(boundToJmsAws(war, mdbs), "jms-aws-examples-queues.war");

@@ -12,10 +12,11 @@ final class BackendPing {
     private BackendPing() {
     }
 
-    /** Whether a queue was listed; throws when SQS cannot be reached or refuses the credentials. */
-    static boolean ping(JmsAwsConnectionFactory factory) throws Exception {
+    /** The health details (backend, whether a queue was listed); throws when SQS cannot be reached or refuses the credentials. */
+    static java.util.Map<String, Object> details(JmsAwsConnectionFactory factory) throws Exception {
         try (DeadLetterAdmin admin = DeadLetterAdmin.open(factory, null, null)) {
-            return admin.ping();
+            boolean any = admin.ping();
+            return java.util.Map.of("backend", factory.getConfig().toString(), "queuesListed", any ? 1 : 0);
         }
     }
 }

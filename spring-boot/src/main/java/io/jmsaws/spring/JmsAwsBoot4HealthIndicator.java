@@ -4,7 +4,7 @@ import io.jmsaws.JmsAwsConnectionFactory;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
-/** The {@code jmsaws} health component for Spring Boot 4, whose health API moved to spring-boot-health (the check: {@link BackendPing}). */
+/** The {@code jmsaws} health component for Spring Boot 4, whose health API moved to spring-boot-health (the check: {@link BackendPing#details}). */
 public class JmsAwsBoot4HealthIndicator extends AbstractHealthIndicator {
     private final JmsAwsConnectionFactory factory;
 
@@ -15,7 +15,6 @@ public class JmsAwsBoot4HealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
-        boolean any = BackendPing.ping(factory);
-        builder.up().withDetail("backend", factory.getConfig().toString()).withDetail("queuesListed", any ? 1 : 0);
+        builder.up().withDetails(BackendPing.details(factory));
     }
 }

@@ -18,7 +18,6 @@ public class JmsAwsHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
-        boolean any = BackendPing.ping(factory);
-        builder.up().withDetail("backend", factory.getConfig().toString()).withDetail("queuesListed", any ? 1 : 0);
+        builder.up().withDetails(BackendPing.details(factory));
     }
 }

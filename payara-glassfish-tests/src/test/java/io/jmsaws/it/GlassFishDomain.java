@@ -74,24 +74,46 @@ public class GlassFishDomain implements BeforeAllCallback {
     }
 
     /**
-     * Everything the domain logged (rotated files first, as they were written), for messages the
-     * deployer was not told. GlassFish 7 keeps log records in memory for a while: rotate-log makes
-     * it write them out first.
+     * What the domain logged at WARNING and above since it started, for the messages a deployer is
+     * sent to server.log for. A JDK FileHandler writes it ({@link #addWarningsLog}), not the
+     * servers' own server.log handler: GlassFish 7.0.21 writes server.log from a buffer, late, and
+     * in one CI run wrote none of the server's records into it for the whole run (the launcher's
+     * lines, then empty files at each rotate-log); the JDK handler writes each record as it comes.
      */
-    static String serverLog() throws IOException, InterruptedException {
-        asadmin(false, "rotate-log");
-        Path logs = domainDir().resolve("logs");
-        StringBuilder all = new StringBuilder();
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(logs)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("server.log")).sorted((a, b) -> {
-                boolean aCurrent = a.getFileName().toString().equals("server.log");
-                boolean bCurrent = b.getFileName().toString().equals("server.log");
-                return aCurrent == bCurrent ? a.compareTo(b) : aCurrent ? 1 : -1; // server.log_<time> sort by time; server.log last
-            }).toList()) {
-                all.append(java.nio.file.Files.readString(f, StandardCharsets.UTF_8));
-            }
+    static String warningsLog() throws IOException {
+        Path log = warningsLogFile();
+        return java.nio.file.Files.exists(log) ? java.nio.file.Files.readString(log, StandardCharsets.UTF_8) : "";
+    }
+
+    private static Path warningsLogFile() {
+        return domainDir().resolve("logs").resolve("jms-aws-tests-warnings.log");
+    }
+
+    /**
+     * Adds the JDK FileHandler of {@link #warningsLog} to the domain's logging.properties (once; the
+     * installation is unpacked into target/ by the build, so nothing outside it changes). It starts
+     * the file afresh at each start of the domain.
+     */
+    private static void addWarningsLog() throws IOException {
+        Path properties = domainDir().resolve("config").resolve("logging.properties");
+        String text = java.nio.file.Files.readString(properties, StandardCharsets.ISO_8859_1);
+        String marker = "# added by jms-aws's tests (GlassFishDomain.addWarningsLog)";
+        if (text.contains(marker)) return;
+        StringBuilder kept = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (line.startsWith("java.util.logging.FileHandler.")) continue; // Payara sets a few; ours follow
+            kept.append(line.startsWith("handlers=") ? "handlers=java.util.logging.FileHandler," + line.substring("handlers=".length()) : line)
+                    .append('\n');
         }
-        return all.toString();
+        kept.append(marker).append('\n')
+                .append("java.util.logging.FileHandler.pattern=").append(warningsLogFile().toAbsolutePath()).append('\n')
+                .append("java.util.logging.FileHandler.append=false\n")
+                .append("java.util.logging.FileHandler.limit=0\n")
+                .append("java.util.logging.FileHandler.count=1\n")
+                .append("java.util.logging.FileHandler.level=WARNING\n")
+                .append("java.util.logging.FileHandler.encoding=UTF-8\n")
+                .append("java.util.logging.FileHandler.formatter=java.util.logging.SimpleFormatter\n");
+        java.nio.file.Files.writeString(properties, kept, StandardCharsets.ISO_8859_1);
     }
 
     /** The server's installation: target/payara6 or target/glassfish7 (a surefire execution each). */
@@ -141,6 +163,7 @@ public class GlassFishDomain implements BeforeAllCallback {
                 throw new IOException("port " + port + " is taken by another process: stop it before running these tests", taken);
             }
         }
+        addWarningsLog();
         asadmin(true, "start-domain", "domain1");
         started = true;
     }

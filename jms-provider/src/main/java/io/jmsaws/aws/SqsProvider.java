@@ -189,7 +189,7 @@ public final class SqsProvider implements Provider {
     public CompletableFuture<String> send(ResolvedDestination destination, EncodedMessage message, Urgency urgency) {
         long start = System.nanoTime();
         CompletableFuture<String> sent = sendOne(destination, (OutboundMessage) message, urgency);
-        sent.thenRun(() -> metrics().sent(destination.serviceName(), 1, System.nanoTime() - start));
+        sent.thenRun(() -> metrics().sent(destination.serviceName(), destination instanceof TopicInfo, 1, System.nanoTime() - start));
         return sent;
     }
 
@@ -218,7 +218,7 @@ public final class SqsProvider implements Provider {
         long start = System.nanoTime();
         if (destination instanceof QueueInfo q) transport.sendAll(q, out);
         else transport.publishAll((TopicInfo) destination, out);
-        metrics().sent(destination.serviceName(), out.size(), System.nanoTime() - start);
+        metrics().sent(destination.serviceName(), destination instanceof TopicInfo, out.size(), System.nanoTime() - start);
     }
 
     // ------------------------------------------------------------------------------------ receiving and settling

@@ -30,6 +30,10 @@ public final class MessagingMetrics {
         final LongAdder visibilityExtensions = new LongAdder();
         final Timer sendLatency = new Timer();
         final Timer receiveLag = new Timer();
+        volatile boolean topic;
+
+        /** Sent to an SNS topic (its counters are the topic's); a queue's otherwise, received messages always. */
+        public boolean topic() { return topic; }
 
         /** Messages whose send the service confirmed. */
         public long sent() { return sent.sum(); }
@@ -147,8 +151,10 @@ public final class MessagingMetrics {
         }
         n.increment();
     }
-    public void sent(String destination, int messages, long latencyNanos) {
+    /** Messages the service confirmed, to a queue or ({@code topic}) an SNS topic. */
+    public void sent(String destination, boolean topic, int messages, long latencyNanos) {
         Destination d = of(destination);
+        if (topic) d.topic = true;
         d.sent.add(messages);
         for (int i = 0; i < messages; i++) d.sendLatency.record(latencyNanos);
     }

@@ -49,5 +49,8 @@ abstract class TopicTracingContract extends TracingContract {
             assertThat(process.getAttributes().get(SYSTEM)).as("read from the subscription's SQS queue").isEqualTo("aws_sqs");
             c.createSession(false, Session.AUTO_ACKNOWLEDGE).close();
         }
+        java.util.Collection<io.opentelemetry.sdk.metrics.data.MetricData> exported = metricReader.collectAllMetrics();
+        assertThat(pointValue(exported, "messaging.client.sent.messages", name)).isEqualTo(1);
+        assertThat(pointSystem(exported, "messaging.client.sent.messages", name)).as("a topic's sends went to SNS").isEqualTo("aws.sns");
     }
 }

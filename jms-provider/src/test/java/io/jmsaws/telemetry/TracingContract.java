@@ -283,6 +283,7 @@ abstract class TracingContract {
 
         java.util.Collection<MetricData> exported = metricReader.collectAllMetrics();
         assertThat(pointValue(exported, "messaging.client.sent.messages", name)).isEqualTo(4);
+        assertThat(pointSystem(exported, "messaging.client.sent.messages", name)).isEqualTo("aws_sqs");
         assertThat(pointValue(exported, "messaging.client.consumed.messages", name)).isEqualTo(8);
         assertThat(pointValue(exported, "jmsaws.messages.acknowledged", name)).isEqualTo(4);
         assertThat(pointValue(exported, "jmsaws.messages.redelivered", name)).isEqualTo(4);
@@ -294,6 +295,15 @@ abstract class TracingContract {
                 .flatMap(m -> m.getType() == io.opentelemetry.sdk.metrics.data.MetricDataType.LONG_SUM
                         ? m.getLongSumData().getPoints().stream() : java.util.stream.Stream.empty())
                 .filter(p -> destination.equals(p.getAttributes().get(DESTINATION))).mapToLong(p -> p.getValue()).findFirst().orElse(-1);
+    }
+
+    /** The messaging.system of a destination's point of a metric (the conventions require it), or null. */
+    static String pointSystem(java.util.Collection<MetricData> metrics, String metric, String destination) {
+        return metrics.stream().filter(m -> m.getName().equals(metric))
+                .flatMap(m -> m.getType() == io.opentelemetry.sdk.metrics.data.MetricDataType.LONG_SUM
+                        ? m.getLongSumData().getPoints().stream() : java.util.stream.Stream.empty())
+                .filter(p -> destination.equals(p.getAttributes().get(DESTINATION))).map(p -> p.getAttributes().get(SYSTEM))
+                .findFirst().orElse(null);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.jmsaws.telemetry.otel;
 
 import io.jmsaws.telemetry.MessagingMetrics;
+import io.jmsaws.telemetry.Tracing;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -21,6 +22,7 @@ import java.util.function.ToLongFunction;
  */
 public final class OtelMetrics {
     private static final AttributeKey<String> DESTINATION = OtelTracing.DESTINATION;
+    private static final AttributeKey<String> SYSTEM = OtelTracing.SYSTEM;
     private static final Set<OpenTelemetry> REGISTERED = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     private OtelMetrics() {
@@ -57,7 +59,9 @@ public final class OtelMetrics {
 
     private static void observe(ObservableLongMeasurement m, MessagingMetrics metrics, ToLongFunction<MessagingMetrics.Destination> value) {
         for (Map.Entry<String, MessagingMetrics.Destination> e : metrics.destinations().entrySet()) {
-            m.record(value.applyAsLong(e.getValue()), Attributes.of(DESTINATION, e.getKey()));
+            // messaging.system is required on the conventions' messaging metrics: a topic's sends went to SNS, the rest is SQS
+            String system = e.getValue().topic() ? Tracing.MessagingSystem.SNS.value : Tracing.MessagingSystem.SQS.value;
+            m.record(value.applyAsLong(e.getValue()), Attributes.of(SYSTEM, system, DESTINATION, e.getKey()));
         }
     }
 }

@@ -63,4 +63,25 @@ class SpringBoot4ApplicationTest {
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ourThreads()).as("after close").isEmpty());
     }
+
+    @Test
+    void theHealthComponentIsDownWithTheReasonWhenSqsDoesNotAnswer() {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(NoListenerApp.class).web(WebApplicationType.NONE)
+                .properties("jmsaws.url=aws://?region=us-east-1&endpoint=http://127.0.0.1:9&accessKeyId=x&secretAccessKey=y&maxAttempts=1")
+                .run();
+        try {
+            org.springframework.boot.health.contributor.Health health =
+                    context.getBean("jmsawsHealthIndicator", HealthIndicator.class).health();
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(String.valueOf(health.getDetails().get("error"))).contains("ListQueues");
+        } finally {
+            context.close();
+        }
+    }
+
+    /** Nothing that would connect at start: the health check is the first call to SQS. */
+    @Configuration
+    @EnableAutoConfiguration
+    static class NoListenerApp {
+    }
 }

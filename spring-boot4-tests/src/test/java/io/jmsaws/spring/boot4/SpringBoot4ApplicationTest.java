@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The jms-aws-spring-boot jar built against Spring Boot 3.5, in a Spring Boot 4.0 application:
- * JmsTemplate and @JmsListener from properties, the health component, a clean close.
+ * JmsTemplate and @JmsListener from properties, the health component, the meters in Boot 4's registry, a clean close.
  */
 class SpringBoot4ApplicationTest {
 
@@ -58,6 +58,11 @@ class SpringBoot4ApplicationTest {
             OrdersApp app = context.getBean(OrdersApp.class);
             await().atMost(Duration.ofSeconds(30)).until(() -> app.received.size() == 5);
             assertThat(app.received).containsExactlyInAnyOrder("order 0", "order 1", "order 2", "order 3", "order 4");
+            // Spring Boot 4's metrics auto-configuration (spring-boot-micrometer-metrics) binds our MeterBinder to its registry
+            io.micrometer.core.instrument.MeterRegistry registry = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+            assertThat(registry.get("jmsaws.messages.sent").tag("destination", "orders").functionCounter().count()).isEqualTo(5);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    registry.get("jmsaws.messages.acknowledged").tag("destination", "orders").functionCounter().count()).isEqualTo(5));
         } finally {
             context.close();
         }

@@ -257,12 +257,9 @@ public final class SqsProvider implements Provider {
     /** Decoding is lenient: a message it cannot decode is a bug, not bad input. It is left to SQS (redelivery, then redrive). */
     private List<InboundMessage> decode(List<Message> messages, JmsAwsDestination deliveredAs, QueueInfo queue) {
         List<InboundMessage> decoded = new ArrayList<>(messages.size());
-        long now = System.currentTimeMillis();
         for (Message m : messages) {
             try {
                 JmsAwsMessage message = WireCodec.decode(m, deliveredAs, trustedPackages);
-                long sentAt = message.getJMSTimestamp();
-                metrics().received(queue.serviceName(), message.getJMSRedelivered(), sentAt > 0 ? Math.max(0, now - sentAt) : -1);
                 decoded.add(new InboundMessage(m.receiptHandle(), m.messageId(), message));
             } catch (JMSException | RuntimeException e) {
                 LOG.error("cannot decode message {} of {}: {}; it is left for redelivery", m.messageId(), queue, e.toString());

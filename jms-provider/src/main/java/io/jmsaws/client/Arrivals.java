@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * The messages of one ReceiveMessage answer, sorted by the consumer's rules before anyone sees
  * them: each is held (its visibility lease taken), its delivery count corrected for the times this
- * JVM gave it back unseen, and then kept for delivery, deleted (not for this subscription) or
- * listed to go back to the queue (not for this consumer's selector).
+ * JVM gave it back unseen, counted as received, and then kept for delivery, deleted (not for this
+ * subscription) or listed to go back to the queue (not for this consumer's selector).
  */
 final class Arrivals {
     private static final Logger LOG = LoggerFactory.getLogger(Arrivals.class);
@@ -44,6 +44,7 @@ final class Arrivals {
             int receiveCount = jms.getObjectProperty(JmsAwsMessage.JMSX_DELIVERY_COUNT) instanceof Integer n ? n : 1;
             UnseenReturns.correctDeliveryCount(info, m.messageId(), receiveCount, jms);
             ReceivedMessage r = new ReceivedMessage(info, m.receiptHandle(), m.messageId(), receiveCount, jms, lease);
+            settlement.countReceived(r, now);
             try {
                 switch (filter.verdict(jms)) {
                     case DELIVER -> deliverable.add(r);

@@ -53,6 +53,15 @@ final class Settlement {
         return deleted;
     }
 
+    /**
+     * Received by a consumer, redelivered or not after {@link UnseenReturns}' correction; the lag
+     * from its JMSTimestamp when it has one. A QueueBrowser's look at a message is no receipt.
+     */
+    void countReceived(ReceivedMessage r, long now) {
+        long sentAt = r.message.getJMSTimestamp();
+        metrics.received(r.queue.serviceName(), r.message.getJMSRedelivered(), sentAt > 0 ? Math.max(0, now - sentAt) : -1);
+    }
+
     /** A failed delivery given back at its queue's maxReceiveCount is counted: SQS moves it to the dead-letter queue. */
     void countIfDeadLettered(ReceivedMessage r) {
         io.jmsaws.provider.DeadLetterRule rule = r.queue.deadLetter();

@@ -297,6 +297,30 @@ abstract class TracingContract {
                 .filter(p -> destination.equals(p.getAttributes().get(DESTINATION))).mapToLong(p -> p.getValue()).findFirst().orElse(-1);
     }
 
+    @Test
+    void aBrowserLookIsNotCountedAsAReceipt() throws Exception {
+        String name = unique("browsed");
+        MessagingMetrics metrics = MessagingMetrics.global();
+        try (Connection c = traced("").createConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Queue queue = s.createQueue(name);
+            MessageProducer p = s.createProducer(queue);
+            p.send(s.createTextMessage("a"));
+            p.send(s.createTextMessage("b"));
+            int browsed = 0;
+            try (jakarta.jms.QueueBrowser browser = s.createBrowser(queue)) {
+                for (var e = browser.getEnumeration(); e.hasMoreElements(); e.nextElement()) browsed++;
+            }
+            assertThat(browsed).isEqualTo(2);
+            assertThat(metrics.of(name).received()).as("after browsing").isZero();
+            MessageConsumer consumer = s.createConsumer(queue);
+            c.start();
+            for (int i = 0; i < 2; i++) assertThat(consumer.receive(10_000)).as("delivery %s", i).isNotNull();
+        }
+        assertThat(metrics.of(name).received()).isEqualTo(2);
+        assertThat(metrics.of(name).redelivered()).as("a browsed message's first delivery is no redelivery").isZero();
+    }
+
     /** The messaging.system of a destination's point of a metric (the conventions require it), or null. */
     static String pointSystem(java.util.Collection<MetricData> metrics, String metric, String destination) {
         return metrics.stream().filter(m -> m.getName().equals(metric))

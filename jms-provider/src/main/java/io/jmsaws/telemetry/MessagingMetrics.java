@@ -20,7 +20,8 @@ public final class MessagingMetrics {
 
     /** The counters of one destination. Counts only grow; {@link #held} goes up and down. */
     public static final class Destination {
-        final LongAdder sent = new LongAdder();
+        final LongAdder sentToQueues = new LongAdder();
+        final LongAdder sentToTopics = new LongAdder();
         final LongAdder received = new LongAdder();
         final LongAdder acknowledged = new LongAdder();
         final LongAdder redelivered = new LongAdder();
@@ -30,18 +31,21 @@ public final class MessagingMetrics {
         final LongAdder visibilityExtensions = new LongAdder();
         final Timer sendLatency = new Timer();
         final Timer receiveLag = new Timer();
-        volatile boolean topic;
-
-        /** Sent to an SNS topic (its counters are the topic's); a queue's otherwise, received messages always. */
-        public boolean topic() { return topic; }
 
         /** Messages whose send the service confirmed. */
-        public long sent() { return sent.sum(); }
+        public long sent() { return sentToQueues.sum() + sentToTopics.sum(); }
+        /**
+         * Of those, the ones published to an SNS topic of this name (SQS took the rest). Apart: a
+         * queue and a topic may share a name, and all temporary destinations share one.
+         */
+        public long sentToTopics() { return sentToTopics.sum(); }
+        /** The ones sent to an SQS queue of this name. */
+        public long sentToQueues() { return sentToQueues.sum(); }
         /** Messages ReceiveMessage handed to this JVM (every delivery attempt counts). */
         public long received() { return received.sum(); }
         /** Received messages deleted: consumed and acknowledged or committed. */
         public long acknowledged() { return acknowledged.sum(); }
-        /** Received messages SQS had handed out before (ApproximateReceiveCount above 1). */
+        /** Received messages that were delivered to an application before (JMSRedelivered: not counting unseen returns). */
         public long redelivered() { return redelivered.sum(); }
         /** Messages found past their JMSExpiration on receipt, deleted unseen. */
         public long expired() { return expired.sum(); }
@@ -154,8 +158,7 @@ public final class MessagingMetrics {
     /** Messages the service confirmed, to a queue or ({@code topic}) an SNS topic. */
     public void sent(String destination, boolean topic, int messages, long latencyNanos) {
         Destination d = of(destination);
-        if (topic) d.topic = true;
-        d.sent.add(messages);
+        (topic ? d.sentToTopics : d.sentToQueues).add(messages);
         for (int i = 0; i < messages; i++) d.sendLatency.record(latencyNanos);
     }
     /** A received message; {@code lagMillis} negative when its send time is unknown (no sample then). */

@@ -53,4 +53,19 @@ abstract class TopicTracingContract extends TracingContract {
         assertThat(pointValue(exported, "messaging.client.sent.messages", name)).isEqualTo(1);
         assertThat(pointSystem(exported, "messaging.client.sent.messages", name)).as("a topic's sends went to SNS").isEqualTo("aws.sns");
     }
+
+    @Test
+    void sendsToATopicAndAQueueOfOneNameAreTwoPointsOneForEachService() throws Exception {
+        try (Connection c = traced("").createConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            // all temporary destinations share one name in telemetry, as a queue and a topic may share one
+            s.createProducer(s.createTemporaryTopic()).send(s.createTextMessage("to a topic"));
+            s.createProducer(s.createTemporaryQueue()).send(s.createTextMessage("to a queue"));
+        }
+        java.util.Collection<io.opentelemetry.sdk.metrics.data.MetricData> exported = metricReader.collectAllMetrics();
+        assertThat(exported.stream().filter(m -> m.getName().equals("messaging.client.sent.messages"))
+                .flatMap(m -> m.getLongSumData().getPoints().stream())
+                .filter(p -> DestinationNames.TEMPORARY.equals(p.getAttributes().get(DESTINATION)))
+                .map(p -> p.getAttributes().get(SYSTEM)).toList()).containsExactlyInAnyOrder("aws.sns", "aws_sqs");
+    }
 }

@@ -82,7 +82,8 @@ public class GlassFishDomain implements BeforeAllCallback {
      */
     static String warningsLog() throws IOException {
         Path log = warningsLogFile();
-        return java.nio.file.Files.exists(log) ? java.nio.file.Files.readString(log, StandardCharsets.UTF_8) : "";
+        // bytes, leniently decoded: the handler may be half-way through a character as we read
+        return java.nio.file.Files.exists(log) ? new String(java.nio.file.Files.readAllBytes(log), StandardCharsets.UTF_8) : "";
     }
 
     private static Path warningsLogFile() {
@@ -100,13 +101,19 @@ public class GlassFishDomain implements BeforeAllCallback {
         String marker = "# added by jms-aws's tests (GlassFishDomain.addWarningsLog)";
         if (text.contains(marker)) return;
         StringBuilder kept = new StringBuilder();
+        boolean continued = false; // the line before ended in '\': this one is part of its value
         for (String line : text.split("\n", -1)) {
-            if (line.startsWith("java.util.logging.FileHandler.")) continue; // Payara sets a few; ours follow
-            kept.append(line.startsWith("handlers=") ? "handlers=java.util.logging.FileHandler," + line.substring("handlers=".length()) : line)
-                    .append('\n');
+            boolean startsProperty = !continued;
+            continued = line.endsWith("\\");
+            if (startsProperty && line.startsWith("java.util.logging.FileHandler.")) {
+                if (continued) throw new IOException("a multi-line java.util.logging.FileHandler property in " + properties);
+                continue; // Payara sets a few; ours follow
+            }
+            boolean handlers = startsProperty && line.startsWith("handlers=");
+            kept.append(handlers ? "handlers=java.util.logging.FileHandler," + line.substring("handlers=".length()) : line).append('\n');
         }
         kept.append(marker).append('\n')
-                .append("java.util.logging.FileHandler.pattern=").append(warningsLogFile().toAbsolutePath()).append('\n')
+                .append("java.util.logging.FileHandler.pattern=").append(warningsLogFile().toAbsolutePath().toString().replace('\\', '/')).append('\n')
                 .append("java.util.logging.FileHandler.append=false\n")
                 .append("java.util.logging.FileHandler.limit=0\n")
                 .append("java.util.logging.FileHandler.count=1\n")

@@ -63,7 +63,7 @@ public final class JmsAwsMeterBinder implements MeterBinder, AutoCloseable {
                 MessagingMetrics.Destination::received);
         counter(registry, "jmsaws.messages.acknowledged", "Received messages deleted after acknowledgement or commit", name, d,
                 MessagingMetrics.Destination::acknowledged);
-        counter(registry, "jmsaws.messages.redelivered", "Received messages SQS had handed out before", name, d,
+        counter(registry, "jmsaws.messages.redelivered", "Received messages delivered to an application before (JMSRedelivered)", name, d,
                 MessagingMetrics.Destination::redelivered);
         counter(registry, "jmsaws.messages.expired", "Messages past their JMSExpiration, deleted unseen", name, d,
                 MessagingMetrics.Destination::expired);

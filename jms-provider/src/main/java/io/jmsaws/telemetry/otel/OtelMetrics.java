@@ -23,6 +23,7 @@ import java.util.function.ToLongFunction;
 public final class OtelMetrics {
     private static final AttributeKey<String> DESTINATION = OtelTracing.DESTINATION;
     private static final AttributeKey<String> SYSTEM = OtelTracing.SYSTEM;
+    private static final String SQS = Tracing.MessagingSystem.SQS.value;
     private static final Set<OpenTelemetry> REGISTERED = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     private OtelMetrics() {
@@ -32,12 +33,18 @@ public final class OtelMetrics {
     public static void register(OpenTelemetry otel, MessagingMetrics metrics) {
         if (!REGISTERED.add(otel)) return;
         Meter meter = otel.meterBuilder(OtelTracing.SCOPE).setSchemaUrl(OtelTracing.SCHEMA_URL).build();
-        counter(meter, metrics, "messaging.client.sent.messages", "Messages whose send SQS or SNS confirmed", MessagingMetrics.Destination::sent);
+        // messaging.system is required on the conventions' messaging metrics: a name's sends to SNS and to SQS are two points
+        meter.counterBuilder("messaging.client.sent.messages").setUnit("{message}").setDescription("Messages whose send SQS or SNS confirmed")
+                .buildWithCallback(m -> metrics.destinations().forEach((name, d) -> {
+                    long toTopics = d.sentToTopics();
+                    if (toTopics > 0) m.record(toTopics, Attributes.of(SYSTEM, Tracing.MessagingSystem.SNS.value, DESTINATION, name));
+                    if (toTopics == 0 || d.sentToQueues() > 0) m.record(d.sentToQueues(), Attributes.of(SYSTEM, SQS, DESTINATION, name));
+                }));
         counter(meter, metrics, "messaging.client.consumed.messages", "Messages ReceiveMessage delivered to this process",
                 MessagingMetrics.Destination::received);
         counter(meter, metrics, "jmsaws.messages.acknowledged", "Received messages deleted after acknowledgement or commit",
                 MessagingMetrics.Destination::acknowledged);
-        counter(meter, metrics, "jmsaws.messages.redelivered", "Received messages SQS had handed out before",
+        counter(meter, metrics, "jmsaws.messages.redelivered", "Received messages delivered to an application before (JMSRedelivered)",
                 MessagingMetrics.Destination::redelivered);
         counter(meter, metrics, "jmsaws.messages.expired", "Messages past their JMSExpiration, deleted unseen", MessagingMetrics.Destination::expired);
         counter(meter, metrics, "jmsaws.messages.dead_lettered", "Failed deliveries given back at maxReceiveCount (SQS moves them to the DLQ)",
@@ -59,9 +66,8 @@ public final class OtelMetrics {
 
     private static void observe(ObservableLongMeasurement m, MessagingMetrics metrics, ToLongFunction<MessagingMetrics.Destination> value) {
         for (Map.Entry<String, MessagingMetrics.Destination> e : metrics.destinations().entrySet()) {
-            // messaging.system is required on the conventions' messaging metrics: a topic's sends went to SNS, the rest is SQS
-            String system = e.getValue().topic() ? Tracing.MessagingSystem.SNS.value : Tracing.MessagingSystem.SQS.value;
-            m.record(value.applyAsLong(e.getValue()), Attributes.of(SYSTEM, system, DESTINATION, e.getKey()));
+            // what is received, acknowledged, held… is always in an SQS queue (a topic's subscription queues)
+            m.record(value.applyAsLong(e.getValue()), Attributes.of(SYSTEM, SQS, DESTINATION, e.getKey()));
         }
     }
 }

@@ -60,9 +60,10 @@ class SpringBoot4ApplicationTest {
             assertThat(app.received).containsExactlyInAnyOrder("order 0", "order 1", "order 2", "order 3", "order 4");
             // Spring Boot 4's metrics auto-configuration (spring-boot-micrometer-metrics) binds our MeterBinder to its registry
             io.micrometer.core.instrument.MeterRegistry registry = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
-            assertThat(registry.get("jmsaws.messages.sent").tag("destination", "orders").functionCounter().count()).isEqualTo(5);
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                    registry.get("jmsaws.messages.acknowledged").tag("destination", "orders").functionCounter().count()).isEqualTo(5));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(registry.get("jmsaws.messages.sent").tag("destination", "orders").functionCounter().count()).isEqualTo(5);
+                assertThat(registry.get("jmsaws.messages.acknowledged").tag("destination", "orders").functionCounter().count()).isEqualTo(5);
+            });
         } finally {
             context.close();
         }

@@ -63,9 +63,7 @@ abstract class TopicTracingContract extends TracingContract {
             s.createProducer(s.createTemporaryQueue()).send(s.createTextMessage("to a queue"));
         }
         java.util.Collection<io.opentelemetry.sdk.metrics.data.MetricData> exported = metricReader.collectAllMetrics();
-        assertThat(exported.stream().filter(m -> m.getName().equals("messaging.client.sent.messages"))
-                .flatMap(m -> m.getLongSumData().getPoints().stream())
-                .filter(p -> DestinationNames.TEMPORARY.equals(p.getAttributes().get(DESTINATION)))
-                .map(p -> p.getAttributes().get(SYSTEM)).toList()).containsExactlyInAnyOrder("aws.sns", "aws_sqs");
+        assertThat(points(exported, "messaging.client.sent.messages", DestinationNames.TEMPORARY))
+                .extracting(p -> p.getAttributes().get(SYSTEM)).containsExactlyInAnyOrder("aws.sns", "aws_sqs");
     }
 }

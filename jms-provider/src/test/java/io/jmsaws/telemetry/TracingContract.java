@@ -290,11 +290,17 @@ abstract class TracingContract {
         assertThat(exported).extracting(MetricData::getName).contains("messaging.client.operation.duration", "jmsaws.requests");
     }
 
-    static long pointValue(java.util.Collection<MetricData> metrics, String metric, String destination) {
+    /** The points a long sum metric has for a destination (one per messaging.system). */
+    static List<io.opentelemetry.sdk.metrics.data.LongPointData> points(java.util.Collection<MetricData> metrics, String metric,
+                                                                        String destination) {
         return metrics.stream().filter(m -> m.getName().equals(metric))
                 .flatMap(m -> m.getType() == io.opentelemetry.sdk.metrics.data.MetricDataType.LONG_SUM
                         ? m.getLongSumData().getPoints().stream() : java.util.stream.Stream.empty())
-                .filter(p -> destination.equals(p.getAttributes().get(DESTINATION))).mapToLong(p -> p.getValue()).findFirst().orElse(-1);
+                .filter(p -> destination.equals(p.getAttributes().get(DESTINATION))).toList();
+    }
+
+    static long pointValue(java.util.Collection<MetricData> metrics, String metric, String destination) {
+        return points(metrics, metric, destination).stream().mapToLong(p -> p.getValue()).findFirst().orElse(-1);
     }
 
     @Test
@@ -323,11 +329,7 @@ abstract class TracingContract {
 
     /** The messaging.system of a destination's point of a metric (the conventions require it), or null. */
     static String pointSystem(java.util.Collection<MetricData> metrics, String metric, String destination) {
-        return metrics.stream().filter(m -> m.getName().equals(metric))
-                .flatMap(m -> m.getType() == io.opentelemetry.sdk.metrics.data.MetricDataType.LONG_SUM
-                        ? m.getLongSumData().getPoints().stream() : java.util.stream.Stream.empty())
-                .filter(p -> destination.equals(p.getAttributes().get(DESTINATION))).map(p -> p.getAttributes().get(SYSTEM))
-                .findFirst().orElse(null);
+        return points(metrics, metric, destination).stream().map(p -> p.getAttributes().get(SYSTEM)).findFirst().orElse(null);
     }
 
     @Test

@@ -16,20 +16,19 @@ abstract class XrayHeaders {
 
     /** The X-Ray header of the context, or null (off, or the propagator failed: the W3C context still goes). */
     final String inject(Context context) {
-        if (off) return null;
-        try {
-            return doInject(context);
-        } catch (RuntimeException | LinkageError e) {
-            failed(e);
-            return null;
-        }
+        return guarded(() -> doInject(context));
     }
 
     /** The context of an X-Ray header, or null. */
     final Context extract(String header) {
+        return guarded(() -> doExtract(header));
+    }
+
+    /** The propagator's answer, or null when it is off or fails. */
+    private <T> T guarded(java.util.function.Supplier<T> call) {
         if (off) return null;
         try {
-            return doExtract(header);
+            return call.get();
         } catch (RuntimeException | LinkageError e) {
             failed(e);
             return null;

@@ -1,5 +1,6 @@
 package io.jmsaws.spring;
 
+import io.jmsaws.telemetry.MessageCount;
 import io.jmsaws.telemetry.MessagingMetrics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
@@ -10,7 +11,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.ToDoubleFunction;
 
 /**
  * jms-aws's counts ({@link MessagingMetrics}) as Micrometer meters in Spring Boot's registry, tagged
@@ -58,28 +58,13 @@ public final class JmsAwsMeterBinder implements MeterBinder, AutoCloseable {
 
     private void bind(MeterRegistry registry, String name) {
         MessagingMetrics.Destination d = metrics.of(name);
-        counter(registry, "jmsaws.messages.sent", "Messages whose send SQS or SNS confirmed", name, d, MessagingMetrics.Destination::sent);
-        counter(registry, "jmsaws.messages.received", "Messages ReceiveMessage handed to this application", name, d,
-                MessagingMetrics.Destination::received);
-        counter(registry, "jmsaws.messages.acknowledged", "Received messages deleted after acknowledgement or commit", name, d,
-                MessagingMetrics.Destination::acknowledged);
-        counter(registry, "jmsaws.messages.redelivered", "Received messages delivered to an application before (JMSRedelivered)", name, d,
-                MessagingMetrics.Destination::redelivered);
-        counter(registry, "jmsaws.messages.expired", "Messages past their JMSExpiration, deleted unseen", name, d,
-                MessagingMetrics.Destination::expired);
-        counter(registry, "jmsaws.messages.dead_lettered", "Failed deliveries given back at maxReceiveCount", name, d,
-                MessagingMetrics.Destination::deadLettered);
-        counter(registry, "jmsaws.visibility.extensions", "ChangeMessageVisibility calls keeping held messages invisible", name, d,
-                MessagingMetrics.Destination::visibilityExtensions);
+        for (MessageCount count : MessageCount.values()) {
+            FunctionCounter.builder(count.meterName, d, count::of).tag("destination", name).description(count.description).register(registry);
+        }
         Gauge.builder("jmsaws.messages.held", d, MessagingMetrics.Destination::held).tag("destination", name)
                 .description("Messages held invisible by consumers now").register(registry);
         timer(registry, "jmsaws.send.latency", "From send() to the service's confirmation", name, d.sendLatency());
         timer(registry, "jmsaws.receive.lag", "From JMSTimestamp to receipt", name, d.receiveLag());
-    }
-
-    private static void counter(MeterRegistry registry, String meter, String description, String destination,
-                                MessagingMetrics.Destination d, ToDoubleFunction<MessagingMetrics.Destination> value) {
-        FunctionCounter.builder(meter, d, value).tag("destination", destination).description(description).register(registry);
     }
 
     private static void timer(MeterRegistry registry, String meter, String description, String destination, MessagingMetrics.Timer t) {

@@ -1,5 +1,6 @@
 package io.jmsaws.telemetry.otel;
 
+import io.jmsaws.telemetry.MessageCount;
 import io.jmsaws.telemetry.MessagingMetrics;
 import io.jmsaws.telemetry.Tracing;
 import io.opentelemetry.api.OpenTelemetry;
@@ -34,34 +35,24 @@ public final class OtelMetrics {
         if (!REGISTERED.add(otel)) return;
         Meter meter = otel.meterBuilder(OtelTracing.SCOPE).setSchemaUrl(OtelTracing.SCHEMA_URL).build();
         // messaging.system is required on the conventions' messaging metrics: a name's sends to SNS and to SQS are two points
-        meter.counterBuilder("messaging.client.sent.messages").setUnit("{message}").setDescription("Messages whose send SQS or SNS confirmed")
+        meter.counterBuilder("messaging.client.sent.messages").setUnit("{message}").setDescription(MessageCount.SENT.description)
                 .buildWithCallback(m -> metrics.destinations().forEach((name, d) -> {
                     long toTopics = d.sentToTopics();
                     if (toTopics > 0) m.record(toTopics, Attributes.of(SYSTEM, Tracing.MessagingSystem.SNS.value, DESTINATION, name));
                     if (toTopics == 0 || d.sentToQueues() > 0) m.record(d.sentToQueues(), Attributes.of(SYSTEM, SQS, DESTINATION, name));
                 }));
-        counter(meter, metrics, "messaging.client.consumed.messages", "Messages ReceiveMessage delivered to this process",
-                MessagingMetrics.Destination::received);
-        counter(meter, metrics, "jmsaws.messages.acknowledged", "Received messages deleted after acknowledgement or commit",
-                MessagingMetrics.Destination::acknowledged);
-        counter(meter, metrics, "jmsaws.messages.redelivered", "Received messages delivered to an application before (JMSRedelivered)",
-                MessagingMetrics.Destination::redelivered);
-        counter(meter, metrics, "jmsaws.messages.expired", "Messages past their JMSExpiration, deleted unseen", MessagingMetrics.Destination::expired);
-        counter(meter, metrics, "jmsaws.messages.dead_lettered", "Failed deliveries given back at maxReceiveCount (SQS moves them to the DLQ)",
-                MessagingMetrics.Destination::deadLettered);
-        counter(meter, metrics, "jmsaws.visibility.extensions", "ChangeMessageVisibility calls keeping held messages invisible",
-                MessagingMetrics.Destination::visibilityExtensions);
+        for (MessageCount count : MessageCount.values()) {
+            if (count == MessageCount.SENT) continue;
+            String name = count == MessageCount.RECEIVED ? "messaging.client.consumed.messages" : count.meterName;
+            meter.counterBuilder(name).setUnit("{message}").setDescription(count.description)
+                    .buildWithCallback(m -> observe(m, metrics, count::of));
+        }
         meter.upDownCounterBuilder("jmsaws.messages.held").setUnit("{message}")
                 .setDescription("Messages held invisible by consumers now (prefetched, unacknowledged, in open transactions)")
                 .buildWithCallback(m -> observe(m, metrics, MessagingMetrics.Destination::held));
         AttributeKey<String> operation = OtelTracing.RPC_METHOD;
         meter.counterBuilder("jmsaws.requests").setUnit("{request}").setDescription("SQS and SNS requests, by operation")
                 .buildWithCallback(m -> metrics.requests().forEach((op, n) -> m.record(n, Attributes.of(operation, op))));
-    }
-
-    private static void counter(Meter meter, MessagingMetrics metrics, String name, String description,
-                                ToLongFunction<MessagingMetrics.Destination> value) {
-        meter.counterBuilder(name).setUnit("{message}").setDescription(description).buildWithCallback(m -> observe(m, metrics, value));
     }
 
     private static void observe(ObservableLongMeasurement m, MessagingMetrics metrics, ToLongFunction<MessagingMetrics.Destination> value) {

@@ -86,8 +86,12 @@ class OperatorConsoleTest {
         app.fixPoison(false);
     }
 
-    private WebDriverWait waiting() {
-        return new WebDriverWait(browser, PATIENCE);
+    /**
+     * Waits, retrying a condition that met an element the page has just replaced: the console
+     * renders its tables afresh at each refresh, so a row found a moment ago may be gone.
+     */
+    private org.openqa.selenium.support.ui.FluentWait<org.openqa.selenium.WebDriver> waiting() {
+        return new WebDriverWait(browser, PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     /** Opens the console, signing in on the login form when the server asks for it. */
